@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import yaml from 'js-yaml';
+import { ResourceRegistry } from './api/ResourceRegistry';
+import { builtinResourceTypes, defaultCustomResourceTypes } from './api/resourceTypes';
+import { ObjectStore } from './store/ObjectStore';
+import { ApiServer } from './server/ApiServer';
+
+/**
+ * Options of {@link startSimulator}.
+ *
+ * @public
+ */
+export interface SimulatorOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to bind; loopback by default. */
+  host?: string;
+  /**
+   * Bearer token every request must carry. Defaults to a random token, so
+   * that clients are shown to send their configured credentials; `false`
+   * turns authentication off.
+   */
+  token?: string | false;
+}
+
+/**
+ * A running simulated management cluster.
+ *
+ * @public
+ */
+export interface RunningSimulator {
+  /** Base URL of the API server, e.g. `http://127.0.0.1:38213`. */
+  readonly url: string;
+  /** The bearer token clients must send, if authentication is on. */
+  readonly token?: string;
+  readonly store: ObjectStore;
+  readonly registry: ResourceRegistry;
+  /** A kubeconfig (YAML) for this API server, for kubectl or client-node. */
+  kubeconfig(contextName?: string): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the embedded management cluster: a Kubernetes API server that
+ * serves the core kinds the product needs and the Cluster API kinds it renders.
+ *
+ * @public
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const registry = new ResourceRegistry([...builtinResourceTypes, ...defaultCustomResourceTypes]);
+  const store = new ObjectStore();
+  store.typeResolver = typeKey => registry.all().find(t => `${t.group}/${t.plural}` === typeKey);
+  const namespaceType = registry.find('', 'v1', 'namespaces')!;
+  for (const name of ['default', 'kube-system', 'kube-public']) {
+    store.create(namespaceType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, status: { phase: 'Active' } });
+  }
+  const token = options.token === false ? undefined : options.token ?? randomBytes(24).toString('hex');
+  const api = new ApiServer({ registry, store, token });
+  const url = await api.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  return {
+    url,
+    token,
+    store,
+    registry,
+    kubeconfig: (contextName = 'capi-simulator') => renderKubeconfig(url, token, contextName),
+    stop: () => api.close(),
+  };
+}
+
+function renderKubeconfig(server: string, token: string | undefined, name: string): string {
+  return yaml.dump({
+    apiVersion: 'v1',
+    kind: 'Config',
+    // client-node refuses plain HTTP unless TLS verification is explicitly off.
+    clusters: [{ name, cluster: { server, 'insecure-skip-tls-verify': true } }],
+    users: [{ name, user: token ? { token } : {} }],
+    contexts: [{ name, context: { cluster: name, user: name, namespace: 'default' } }],
+    'current-context': name,
+  });
+}

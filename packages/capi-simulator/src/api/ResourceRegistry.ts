@@ -1,0 +1,47 @@
+import { ResourceType } from './resourceTypes';
+
+/**
+ * Every kind the server serves, indexed the ways requests look them up.
+ *
+ * @public
+ */
+export class ResourceRegistry {
+  private readonly byPath = new Map<string, ResourceType>();
+
+  constructor(types: ResourceType[] = []) {
+    types.forEach(t => this.register(t));
+  }
+
+  register(type: ResourceType): void {
+    this.byPath.set(ResourceRegistry.pathKey(type.group, type.version, type.plural), type);
+  }
+
+  /** The type served at `/apis/{group}/{version}/{plural}` (group `''` for `/api/v1`). */
+  find(group: string, version: string, plural: string): ResourceType | undefined {
+    return this.byPath.get(ResourceRegistry.pathKey(group, version, plural));
+  }
+
+  all(): ResourceType[] {
+    return [...this.byPath.values()];
+  }
+
+  /** Groups with their versions, newest registered version first as preferred. */
+  groups(): Map<string, string[]> {
+    const result = new Map<string, string[]>();
+    for (const t of this.byPath.values()) {
+      if (!t.group) continue;
+      const versions = result.get(t.group) ?? [];
+      if (!versions.includes(t.version)) versions.push(t.version);
+      result.set(t.group, versions);
+    }
+    return result;
+  }
+
+  inGroupVersion(group: string, version: string): ResourceType[] {
+    return this.all().filter(t => t.group === group && t.version === version);
+  }
+
+  private static pathKey(group: string, version: string, plural: string) {
+    return `${group}/${version}/${plural}`;
+  }
+}

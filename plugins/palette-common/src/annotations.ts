@@ -1,0 +1,16 @@
+/**
+ * Annotation keys that Palette puts on catalog entities. The catalog carries
+ * only a coarse phase; live lifecycle is read from palette-backend.
+ *
+ * @public
+ */
+export const PALETTE_ANNOTATIONS = {
+  /** The coarse lifecycle phase of a cluster when the catalog last synced. */
+  phase: 'palette.io/phase',
+  /** The profile a cluster runs, as `name@version`. */
+  profile: 'palette.io/profile',
+  /** The cloud type of a profile or cluster. */
+  cloudType: 'palette.io/cloud-type',
+  /** The latest published version of a profile. */
+  latestVersion: 'palette.io/latest-version',
+} as const;

@@ -1,0 +1,9 @@
+/**
+ * Types, zod schemas, permissions and annotation keys shared by the
+ * Palette backend, scaffolder actions and frontend.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';
+export * from './health';
+export * from './annotations';

@@ -1,0 +1,117 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The resource type of permissions that are decided per cluster profile
+ * (conditional rules such as "the profile's owning group").
+ *
+ * @public
+ */
+export const PALETTE_PROFILE_RESOURCE_TYPE = 'palette-profile';
+
+/**
+ * The resource type of permissions that are decided per cluster.
+ *
+ * @public
+ */
+export const PALETTE_CLUSTER_RESOURCE_TYPE = 'palette-cluster';
+
+/** Read cluster profiles and their versions. @public */
+export const paletteProfileReadPermission = createPermission({
+  name: 'palette.profile.read',
+  attributes: { action: 'read' },
+  resourceType: PALETTE_PROFILE_RESOURCE_TYPE,
+});
+
+/** Create new cluster profiles. @public */
+export const paletteProfileCreatePermission = createPermission({
+  name: 'palette.profile.create',
+  attributes: { action: 'create' },
+});
+
+/** Edit the draft of a cluster profile. @public */
+export const paletteProfileUpdatePermission = createPermission({
+  name: 'palette.profile.update',
+  attributes: { action: 'update' },
+  resourceType: PALETTE_PROFILE_RESOURCE_TYPE,
+});
+
+/** Publish and deprecate versions of a cluster profile. @public */
+export const paletteProfilePublishPermission = createPermission({
+  name: 'palette.profile.publish',
+  attributes: { action: 'update' },
+  resourceType: PALETTE_PROFILE_RESOURCE_TYPE,
+});
+
+/** Delete cluster profiles or versions no cluster runs. @public */
+export const paletteProfileDeletePermission = createPermission({
+  name: 'palette.profile.delete',
+  attributes: { action: 'delete' },
+  resourceType: PALETTE_PROFILE_RESOURCE_TYPE,
+});
+
+/** Add and change custom packs in the registry. @public */
+export const palettePackManagePermission = createPermission({
+  name: 'palette.pack.manage',
+  attributes: { action: 'update' },
+});
+
+/** Read clusters and their lifecycle. @public */
+export const paletteClusterReadPermission = createPermission({
+  name: 'palette.cluster.read',
+  attributes: { action: 'read' },
+  resourceType: PALETTE_CLUSTER_RESOURCE_TYPE,
+});
+
+/** Request new clusters. @public */
+export const paletteClusterCreatePermission = createPermission({
+  name: 'palette.cluster.create',
+  attributes: { action: 'create' },
+});
+
+/** Upgrade, scale, pause and resume clusters. @public */
+export const paletteClusterUpdatePermission = createPermission({
+  name: 'palette.cluster.update',
+  attributes: { action: 'update' },
+  resourceType: PALETTE_CLUSTER_RESOURCE_TYPE,
+});
+
+/** Delete clusters. @public */
+export const paletteClusterDeletePermission = createPermission({
+  name: 'palette.cluster.delete',
+  attributes: { action: 'delete' },
+  resourceType: PALETTE_CLUSTER_RESOURCE_TYPE,
+});
+
+/** Download a cluster's admin kubeconfig. @public */
+export const paletteClusterKubeconfigPermission = createPermission({
+  name: 'palette.cluster.kubeconfig',
+  attributes: { action: 'read' },
+  resourceType: PALETTE_CLUSTER_RESOURCE_TYPE,
+});
+
+/** Read fleet-wide cost and compliance. @public */
+export const paletteFleetReadPermission = createPermission({
+  name: 'palette.fleet.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Every permission of the Palette suite, for registration with the
+ * permission framework and for policies that enumerate them.
+ *
+ * @public
+ */
+export const palettePermissions = [
+  paletteProfileReadPermission,
+  paletteProfileCreatePermission,
+  paletteProfileUpdatePermission,
+  paletteProfilePublishPermission,
+  paletteProfileDeletePermission,
+  palettePackManagePermission,
+  paletteClusterReadPermission,
+  paletteClusterCreatePermission,
+  paletteClusterUpdatePermission,
+  paletteClusterDeletePermission,
+  paletteClusterKubeconfigPermission,
+  paletteFleetReadPermission,
+];
