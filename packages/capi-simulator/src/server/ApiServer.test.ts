@@ -40,7 +40,7 @@ describe('simulated API server through @kubernetes/client-node', () => {
 
   it('creates, reads, lists by label and deletes custom resources with KubernetesObjectApi', async () => {
     const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const created = await api.create(cluster('alpha', { team: 'a' }));
+    const created: k8s.KubernetesObject = await api.create(cluster('alpha', { team: 'a' }));
     expect(created.metadata?.uid).toBeTruthy();
     expect(created.metadata?.generation).toBe(1);
     await api.create(cluster('beta', { team: 'b' }));

@@ -34,6 +34,10 @@ import {
   EntityOwnershipCard,
 } from '@backstage/plugin-org';
 import { EntityTechdocsContent } from '@backstage/plugin-techdocs';
+import {
+  EntityPaletteContent,
+  isPaletteEntity,
+} from '@palette-backstage/plugin-palette';
 import { EmptyState } from '@backstage/core-components';
 import {
   Direction,
@@ -243,6 +247,30 @@ const defaultEntityPage = (
   </EntityLayout>
 );
 
+/**
+ * Clusters and cluster profiles (Resources of type kubernetes-cluster and
+ * cluster-profile) get the Palette tab; other Resources the default page.
+ */
+const resourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {overviewContent}
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/palette" title="Palette">
+      <EntityPaletteContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/kubernetes"
+      title="Kubernetes"
+      if={entity => entity.spec?.type === 'kubernetes-cluster'}
+    >
+      <EntityKubernetesContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
 const componentPage = (
   <EntitySwitch>
     <EntitySwitch.Case if={isComponentType('service')}>
@@ -403,6 +431,10 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case
+      if={entity => isKind('resource')(entity) && isPaletteEntity(entity)}
+      children={resourcePage}
+    />
 
     <EntitySwitch.Case>{defaultEntityPage}</EntitySwitch.Case>
   </EntitySwitch>

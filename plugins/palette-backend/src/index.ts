@@ -1,0 +1,7 @@
+/**
+ * The Palette backend plugin: cluster profiles, governance and Cluster API
+ * orchestration for Backstage.
+ *
+ * @packageDocumentation
+ */
+export { palettePlugin as default } from './plugin';

@@ -1,0 +1,25 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { HealthReporter } from '../health/HealthReporter';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  health: HealthReporter;
+}
+
+/** The REST API of palette-backend, under `/api/palette`. Thin: parse, authorize, call, reply. */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, health } = options;
+  const router = Router();
+  router.use(express.json({ limit: '1mb' }));
+
+  router.get('/health', async (req, res) => {
+    // Any signed-in user or backend service may read health; it holds no secrets.
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const report = await health.report();
+    res.status(report.status === 'ok' ? 200 : 503).json(report);
+  });
+
+  return router;
+}

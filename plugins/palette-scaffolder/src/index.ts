@@ -1,0 +1,7 @@
+/**
+ * Scaffolder actions that request Palette clusters on behalf of the
+ * template's initiator.
+ *
+ * @packageDocumentation
+ */
+export { paletteScaffolderModule as default } from './module';

@@ -1,0 +1,1 @@
+export { EntityPaletteContent, isPaletteEntity } from './EntityPaletteContent';

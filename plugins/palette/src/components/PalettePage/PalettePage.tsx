@@ -1,0 +1,63 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  StructuredMetadataTable,
+  SupportButton,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { paletteApiRef } from '../../api/PaletteApi';
+import { HealthStatus } from '../HealthStatus';
+import { ManagementClustersCard } from './ManagementClustersCard';
+
+/** The Palette landing page: the state of the platform the suite runs on. */
+export const PalettePage = () => {
+  const paletteApi = useApi(paletteApiRef);
+  const { value: health, loading, error } = useAsyncRetry(() => paletteApi.getHealth(), [paletteApi]);
+
+  let body;
+  if (loading) body = <Progress />;
+  else if (error || !health) body = <ResponseErrorPanel error={error ?? new Error('No health report')} />;
+  else {
+    const { database, managementClusters } = health.checks;
+    body = (
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={4}>
+          <InfoCard title="Palette backend">
+            <StructuredMetadataTable
+              metadata={{
+                Overall: <HealthStatus status={health.status} />,
+                Database: <HealthStatus status={database.status} />,
+                Engine: database.client === 'pg' ? 'PostgreSQL' : database.client === 'better-sqlite3' ? 'SQLite' : database.client,
+                ...(database.message ? { Problem: database.message } : {}),
+              }}
+            />
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12} md={8}>
+          <ManagementClustersCard clusters={managementClusters} />
+        </Grid>
+      </Grid>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header title="Palette" subtitle="Kubernetes fleet management with Cluster Profiles on Cluster API" />
+      <Content>
+        <ContentHeader title="Platform status">
+          <SupportButton>
+            Palette manages clusters on the Cluster API management clusters listed here. Ask the platform team if one is unavailable.
+          </SupportButton>
+        </ContentHeader>
+        {body}
+      </Content>
+    </Page>
+  );
+};

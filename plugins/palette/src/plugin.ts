@@ -1,0 +1,41 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { paletteApiRef } from './api/PaletteApi';
+import { PaletteClient } from './api/PaletteClient';
+import { rootRouteRef } from './routes';
+
+/** The Palette frontend plugin. @public */
+export const palettePlugin = createPlugin({
+  id: 'palette',
+  apis: [
+    createApiFactory({
+      api: paletteApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) => new PaletteClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** The Palette page. @public */
+export const PalettePage = palettePlugin.provide(
+  createRoutableExtension({
+    name: 'PalettePage',
+    component: () => import('./components/PalettePage').then(m => m.PalettePage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** The Palette tab of cluster and profile entities. @public */
+export const EntityPaletteContent = palettePlugin.provide(
+  createComponentExtension({
+    name: 'EntityPaletteContent',
+    component: { lazy: () => import('./components/EntityPaletteContent').then(m => m.EntityPaletteContent) },
+  }),
+);

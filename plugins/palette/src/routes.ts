@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The Palette page. @public */
+export const rootRouteRef = createRouteRef({ id: 'palette' });
