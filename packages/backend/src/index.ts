@@ -11,8 +11,12 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 
 // Software templates, with Palette's cluster actions.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
-backend.add(import('@backstage/plugin-scaffolder-backend-module-notifications'));
-backend.add(import('@palette-backstage/plugin-scaffolder-backend-module-palette'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+backend.add(
+  import('@palette-backstage/plugin-scaffolder-backend-module-palette'),
+);
 
 // Sign-in: guest for the default portal, and `dev-user` (development and
 // tests only) to act as any catalog user; see the README.
@@ -20,13 +24,20 @@ backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('./modules/devUserAuthProvider'));
 
+// Events carry catalog and signal updates between plugins.
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // Permissions: allow-all until the governance policy replaces it.
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));

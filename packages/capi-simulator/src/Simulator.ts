@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import yaml from 'js-yaml';
 import { ResourceRegistry } from './api/ResourceRegistry';
-import { builtinResourceTypes, defaultCustomResourceTypes } from './api/resourceTypes';
+import {
+  builtinResourceTypes,
+  defaultCustomResourceTypes,
+} from './api/resourceTypes';
 import { ObjectStore } from './store/ObjectStore';
 import { ApiServer } from './server/ApiServer';
 
@@ -46,15 +49,29 @@ export interface RunningSimulator {
  *
  * @public
  */
-export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  const registry = new ResourceRegistry([...builtinResourceTypes, ...defaultCustomResourceTypes]);
+export async function startSimulator(
+  options: SimulatorOptions = {},
+): Promise<RunningSimulator> {
+  const registry = new ResourceRegistry([
+    ...builtinResourceTypes,
+    ...defaultCustomResourceTypes,
+  ]);
   const store = new ObjectStore();
-  store.typeResolver = typeKey => registry.all().find(t => `${t.group}/${t.plural}` === typeKey);
+  store.typeResolver = typeKey =>
+    registry.all().find(t => `${t.group}/${t.plural}` === typeKey);
   const namespaceType = registry.find('', 'v1', 'namespaces')!;
   for (const name of ['default', 'kube-system', 'kube-public']) {
-    store.create(namespaceType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, status: { phase: 'Active' } });
+    store.create(namespaceType, {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name },
+      status: { phase: 'Active' },
+    });
   }
-  const token = options.token === false ? undefined : options.token ?? randomBytes(24).toString('hex');
+  const token =
+    options.token === false
+      ? undefined
+      : options.token ?? randomBytes(24).toString('hex');
   const api = new ApiServer({ registry, store, token });
   const url = await api.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   return {
@@ -62,19 +79,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     token,
     store,
     registry,
-    kubeconfig: (contextName = 'capi-simulator') => renderKubeconfig(url, token, contextName),
+    kubeconfig: (contextName = 'capi-simulator') =>
+      renderKubeconfig(url, token, contextName),
     stop: () => api.close(),
   };
 }
 
-function renderKubeconfig(server: string, token: string | undefined, name: string): string {
+function renderKubeconfig(
+  server: string,
+  token: string | undefined,
+  name: string,
+): string {
   return yaml.dump({
     apiVersion: 'v1',
     kind: 'Config',
     // client-node refuses plain HTTP unless TLS verification is explicitly off.
     clusters: [{ name, cluster: { server, 'insecure-skip-tls-verify': true } }],
     users: [{ name, user: token ? { token } : {} }],
-    contexts: [{ name, context: { cluster: name, user: name, namespace: 'default' } }],
+    contexts: [
+      { name, context: { cluster: name, user: name, namespace: 'default' } },
+    ],
     'current-context': name,
   });
 }

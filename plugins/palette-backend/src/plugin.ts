@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { palettePermissions } from '@palette-backstage/plugin-palette-common';
 import { HealthReporter } from './health/HealthReporter';
 import { readManagementClusterConfig } from './management/managementClusterConfig';
@@ -23,10 +26,21 @@ export const palettePlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         permissionsRegistry: coreServices.permissionsRegistry,
       },
-      async init({ config, logger, database, httpAuth, httpRouter, lifecycle, permissionsRegistry }) {
+      async init({
+        config,
+        logger,
+        database,
+        httpAuth,
+        httpRouter,
+        lifecycle,
+        permissionsRegistry,
+      }) {
         permissionsRegistry.addPermissions(palettePermissions);
         const db = await database.getClient();
-        const { clusters, stop } = await ManagementClusters.start(readManagementClusterConfig(config), logger);
+        const { clusters, stop } = await ManagementClusters.start(
+          readManagementClusterConfig(config),
+          logger,
+        );
         lifecycle.addShutdownHook(stop);
         const health = new HealthReporter(db, clusters);
         httpRouter.use(await createRouter({ httpAuth, health }));

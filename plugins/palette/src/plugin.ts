@@ -17,7 +17,8 @@ export const palettePlugin = createPlugin({
     createApiFactory({
       api: paletteApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new PaletteClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new PaletteClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -27,7 +28,8 @@ export const palettePlugin = createPlugin({
 export const PalettePage = palettePlugin.provide(
   createRoutableExtension({
     name: 'PalettePage',
-    component: () => import('./components/PalettePage').then(m => m.PalettePage),
+    component: () =>
+      import('./components/PalettePage').then(m => m.PalettePage),
     mountPoint: rootRouteRef,
   }),
 );
@@ -36,6 +38,11 @@ export const PalettePage = palettePlugin.provide(
 export const EntityPaletteContent = palettePlugin.provide(
   createComponentExtension({
     name: 'EntityPaletteContent',
-    component: { lazy: () => import('./components/EntityPaletteContent').then(m => m.EntityPaletteContent) },
+    component: {
+      lazy: () =>
+        import('./components/EntityPaletteContent').then(
+          m => m.EntityPaletteContent,
+        ),
+    },
   }),
 );

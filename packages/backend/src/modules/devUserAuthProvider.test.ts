@@ -31,7 +31,9 @@ async function startAuth() {
 }
 
 function claimsOf(token: string) {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  return JSON.parse(
+    Buffer.from(token.split('.')[1], 'base64url').toString('utf8'),
+  );
 }
 
 describe('dev-user auth provider', () => {
@@ -43,14 +45,21 @@ describe('dev-user auth provider', () => {
   it('issues a real Backstage token for the catalog user named in the header, with their ownership', async () => {
     const backend = await startAuth();
     try {
-      const res = await request(backend.server).get('/api/auth/dev-user/refresh').set('x-palette-dev-user', 'alice');
+      const res = await request(backend.server)
+        .get('/api/auth/dev-user/refresh')
+        .set('x-palette-dev-user', 'alice');
       expect(res.status).toBe(200);
       expect(res.body.backstageIdentity.identity).toEqual({
         type: 'user',
         userEntityRef: 'user:default/alice',
-        ownershipEntityRefs: expect.arrayContaining(['user:default/alice', 'group:default/team-apollo']),
+        ownershipEntityRefs: expect.arrayContaining([
+          'user:default/alice',
+          'group:default/team-apollo',
+        ]),
       });
-      expect(claimsOf(res.body.backstageIdentity.token).sub).toBe('user:default/alice');
+      expect(claimsOf(res.body.backstageIdentity.token).sub).toBe(
+        'user:default/alice',
+      );
     } finally {
       await backend.stop();
     }
@@ -59,10 +68,14 @@ describe('dev-user auth provider', () => {
   it('refuses users that are not in the catalog and requests without the header', async () => {
     const backend = await startAuth();
     try {
-      const unknown = await request(backend.server).get('/api/auth/dev-user/refresh').set('x-palette-dev-user', 'mallory');
+      const unknown = await request(backend.server)
+        .get('/api/auth/dev-user/refresh')
+        .set('x-palette-dev-user', 'mallory');
       expect(unknown.status).toBeGreaterThanOrEqual(400);
       expect(unknown.body.backstageIdentity).toBeUndefined();
-      const missing = await request(backend.server).get('/api/auth/dev-user/refresh');
+      const missing = await request(backend.server).get(
+        '/api/auth/dev-user/refresh',
+      );
       expect(missing.status).toBe(401);
     } finally {
       await backend.stop();
@@ -73,7 +86,9 @@ describe('dev-user auth provider', () => {
     const backend = await startAuth();
     try {
       process.env.NODE_ENV = 'production';
-      const res = await request(backend.server).get('/api/auth/dev-user/refresh').set('x-palette-dev-user', 'alice');
+      const res = await request(backend.server)
+        .get('/api/auth/dev-user/refresh')
+        .set('x-palette-dev-user', 'alice');
       expect(res.status).toBe(403);
       expect(res.body.backstageIdentity).toBeUndefined();
     } finally {

@@ -28,12 +28,18 @@ export const devUserAuthenticator = createProxyAuthenticator({
   }),
   initialize({ config }) {
     return {
-      allowOutsideDevelopment: config.getOptionalBoolean('dangerouslyAllowOutsideDevelopment') === true,
-      header: (config.getOptionalString('header') ?? DEFAULT_HEADER).toLowerCase(),
+      allowOutsideDevelopment:
+        config.getOptionalBoolean('dangerouslyAllowOutsideDevelopment') ===
+        true,
+      header: (
+        config.getOptionalString('header') ?? DEFAULT_HEADER
+      ).toLowerCase(),
     };
   },
   async authenticate({ req }, { allowOutsideDevelopment, header }) {
-    const development = ['development', 'test'].includes(process.env.NODE_ENV ?? '');
+    const development = ['development', 'test'].includes(
+      process.env.NODE_ENV ?? '',
+    );
     if (!development && !allowOutsideDevelopment) {
       throw new NotAllowedError(
         `The ${DEV_USER_PROVIDER_ID} provider is for development and tests only; set auth.providers.${DEV_USER_PROVIDER_ID}.dangerouslyAllowOutsideDevelopment to use it elsewhere`,
@@ -41,7 +47,8 @@ export const devUserAuthenticator = createProxyAuthenticator({
     }
     const userName = req.get(header);
     if (!userName) throw new AuthenticationError(`Missing ${header} header`);
-    if (!USER_NAME.test(userName)) throw new AuthenticationError(`Invalid user name in ${header} header`);
+    if (!USER_NAME.test(userName))
+      throw new AuthenticationError(`Invalid user name in ${header} header`);
     return { result: { userName } };
   },
 });
@@ -59,7 +66,9 @@ export default createBackendModule({
           factory: createProxyAuthProviderFactory({
             authenticator: devUserAuthenticator,
             async signInResolver({ result }, ctx) {
-              return ctx.signInWithCatalogUser({ entityRef: { name: result.userName } });
+              return ctx.signInWithCatalogUser({
+                entityRef: { name: result.userName },
+              });
             },
           }),
         });

@@ -13,11 +13,18 @@ export class ResourceRegistry {
   }
 
   register(type: ResourceType): void {
-    this.byPath.set(ResourceRegistry.pathKey(type.group, type.version, type.plural), type);
+    this.byPath.set(
+      ResourceRegistry.pathKey(type.group, type.version, type.plural),
+      type,
+    );
   }
 
   /** The type served at `/apis/{group}/{version}/{plural}` (group `''` for `/api/v1`). */
-  find(group: string, version: string, plural: string): ResourceType | undefined {
+  find(
+    group: string,
+    version: string,
+    plural: string,
+  ): ResourceType | undefined {
     return this.byPath.get(ResourceRegistry.pathKey(group, version, plural));
   }
 

@@ -2,7 +2,11 @@ import { ResourceRegistry } from './ResourceRegistry';
 import { ResourceType } from './resourceTypes';
 
 /** The Kubernetes version the simulated API server reports. */
-export const SIMULATED_KUBERNETES_VERSION = { major: '1', minor: '34', gitVersion: 'v1.34.2' };
+export const SIMULATED_KUBERNETES_VERSION = {
+  major: '1',
+  minor: '34',
+  gitVersion: 'v1.34.2',
+};
 
 export function versionInfo() {
   return {
@@ -17,24 +21,48 @@ export function versionInfo() {
 }
 
 export function coreApiVersions() {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [],
+  };
 }
 
 export function apiGroupList(registry: ResourceRegistry) {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: [...registry.groups()].map(([name, versions]) => apiGroup(name, versions)),
+    groups: [...registry.groups()].map(([name, versions]) =>
+      apiGroup(name, versions),
+    ),
   };
 }
 
 export function apiGroup(name: string, versions: string[]) {
-  const list = versions.map(version => ({ groupVersion: `${name}/${version}`, version }));
-  return { kind: 'APIGroup', apiVersion: 'v1', name, versions: list, preferredVersion: list[0] };
+  const list = versions.map(version => ({
+    groupVersion: `${name}/${version}`,
+    version,
+  }));
+  return {
+    kind: 'APIGroup',
+    apiVersion: 'v1',
+    name,
+    versions: list,
+    preferredVersion: list[0],
+  };
 }
 
 export function apiResourceList(groupVersion: string, types: ResourceType[]) {
-  const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+  const verbs = [
+    'create',
+    'delete',
+    'deletecollection',
+    'get',
+    'list',
+    'patch',
+    'update',
+    'watch',
+  ];
   const resources = types.flatMap(t => {
     const main = {
       name: t.plural,
@@ -44,7 +72,13 @@ export function apiResourceList(groupVersion: string, types: ResourceType[]) {
       verbs,
       ...(t.shortNames ? { shortNames: t.shortNames } : {}),
     };
-    const status = { name: `${t.plural}/status`, singularName: '', namespaced: t.namespaced, kind: t.kind, verbs: ['get', 'patch', 'update'] };
+    const status = {
+      name: `${t.plural}/status`,
+      singularName: '',
+      namespaced: t.namespaced,
+      kind: t.kind,
+      verbs: ['get', 'patch', 'update'],
+    };
     return t.hasStatus ? [main, status] : [main];
   });
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };

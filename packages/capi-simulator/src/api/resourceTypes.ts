@@ -54,7 +54,15 @@ function custom(
   // Kubernetes plurals of the Cluster API kinds are the lower-cased kind plus "s"
   // (ClusterClass -> clusterclasses, MachineHealthCheck -> machinehealthchecks).
   const plural = singular.endsWith('s') ? `${singular}es` : `${singular}s`;
-  return { group, version, kind, plural, singular, namespaced, hasStatus: true };
+  return {
+    group,
+    version,
+    kind,
+    plural,
+    singular,
+    namespaced,
+    hasStatus: true,
+  };
 }
 
 /**
@@ -63,11 +71,21 @@ function custom(
  * are the ones Cluster API v1.14 and its providers serve.
  */
 export const defaultCustomResourceTypes: ResourceType[] = [
-  ...['Cluster', 'ClusterClass', 'MachineDeployment', 'MachinePool', 'MachineHealthCheck', 'Machine', 'MachineSet'].map(k =>
-    custom('cluster.x-k8s.io', 'v1beta2', k),
-  ),
+  ...[
+    'Cluster',
+    'ClusterClass',
+    'MachineDeployment',
+    'MachinePool',
+    'MachineHealthCheck',
+    'Machine',
+    'MachineSet',
+  ].map(k => custom('cluster.x-k8s.io', 'v1beta2', k)),
   custom('controlplane.cluster.x-k8s.io', 'v1beta2', 'KubeadmControlPlane'),
-  custom('controlplane.cluster.x-k8s.io', 'v1beta2', 'KubeadmControlPlaneTemplate'),
+  custom(
+    'controlplane.cluster.x-k8s.io',
+    'v1beta2',
+    'KubeadmControlPlaneTemplate',
+  ),
   custom('bootstrap.cluster.x-k8s.io', 'v1beta2', 'KubeadmConfigTemplate'),
   custom('addons.cluster.x-k8s.io', 'v1beta2', 'ClusterResourceSet'),
   custom('addons.cluster.x-k8s.io', 'v1alpha1', 'HelmChartProxy'),

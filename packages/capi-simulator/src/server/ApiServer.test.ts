@@ -35,26 +35,53 @@ describe('simulated API server through @kubernetes/client-node', () => {
       contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
       currentContext: 'c',
     });
-    await expect(anonymous.makeApiClient(k8s.VersionApi).getCode()).rejects.toMatchObject({ code: 401 });
+    await expect(
+      anonymous.makeApiClient(k8s.VersionApi).getCode(),
+    ).rejects.toMatchObject({ code: 401 });
   });
 
   it('creates, reads, lists by label and deletes custom resources with KubernetesObjectApi', async () => {
     const api = k8s.KubernetesObjectApi.makeApiClient(kc);
-    const created: k8s.KubernetesObject = await api.create(cluster('alpha', { team: 'a' }));
+    const created: k8s.KubernetesObject = await api.create(
+      cluster('alpha', { team: 'a' }),
+    );
     expect(created.metadata?.uid).toBeTruthy();
     expect(created.metadata?.generation).toBe(1);
     await api.create(cluster('beta', { team: 'b' }));
-    await expect(api.create(cluster('alpha'))).rejects.toMatchObject({ code: 409 });
+    await expect(api.create(cluster('alpha'))).rejects.toMatchObject({
+      code: 409,
+    });
 
-    const read = await api.read({ apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name: 'alpha', namespace: 'default' } });
+    const read = await api.read({
+      apiVersion: 'cluster.x-k8s.io/v1beta2',
+      kind: 'Cluster',
+      metadata: { name: 'alpha', namespace: 'default' },
+    });
     expect((read as any).spec.topology.version).toBe('v1.33.4');
 
-    const list = await api.list('cluster.x-k8s.io/v1beta2', 'Cluster', 'default', undefined, undefined, undefined, undefined, 'team in (b,c)');
+    const list = await api.list(
+      'cluster.x-k8s.io/v1beta2',
+      'Cluster',
+      'default',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'team in (b,c)',
+    );
     expect(list.items.map(i => i.metadata?.name)).toEqual(['beta']);
 
-    await api.delete({ apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name: 'alpha', namespace: 'default' } });
+    await api.delete({
+      apiVersion: 'cluster.x-k8s.io/v1beta2',
+      kind: 'Cluster',
+      metadata: { name: 'alpha', namespace: 'default' },
+    });
     await expect(
-      api.read({ apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', metadata: { name: 'alpha', namespace: 'default' } }),
+      api.read({
+        apiVersion: 'cluster.x-k8s.io/v1beta2',
+        kind: 'Cluster',
+        metadata: { name: 'alpha', namespace: 'default' },
+      }),
     ).rejects.toMatchObject({ code: 404 });
   });
 
@@ -75,8 +102,16 @@ describe('simulated API server through @kubernetes/client-node', () => {
   it('streams watch events to an informer', async () => {
     const path = '/apis/cluster.x-k8s.io/v1beta2/namespaces/default/clusters';
     const customApi = kc.makeApiClient(k8s.CustomObjectsApi);
-    const informer = k8s.makeInformer(kc, path, () =>
-      customApi.listNamespacedCustomObject({ group: 'cluster.x-k8s.io', version: 'v1beta2', namespace: 'default', plural: 'clusters' }) as any,
+    const informer = k8s.makeInformer(
+      kc,
+      path,
+      () =>
+        customApi.listNamespacedCustomObject({
+          group: 'cluster.x-k8s.io',
+          version: 'v1beta2',
+          namespace: 'default',
+          plural: 'clusters',
+        }) as any,
     );
     const seen: string[] = [];
     const added = new Promise<void>(resolve => {

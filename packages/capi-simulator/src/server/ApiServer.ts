@@ -62,27 +62,56 @@ export class ApiServer {
     const url = new URL(req.url ?? '/', 'http://simulator');
     if (this.options.token) {
       const header = req.headers.authorization ?? '';
-      if (header !== `Bearer ${this.options.token}`) throw StatusError.unauthorized();
+      if (header !== `Bearer ${this.options.token}`)
+        throw StatusError.unauthorized();
     }
     const parsed = parsePath(url.pathname);
-    if (!parsed) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
+    if (!parsed)
+      throw new StatusError(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
     if (isDiscovery(parsed)) {
-      if (req.method !== 'GET') throw new StatusError(405, 'MethodNotAllowed', 'method not allowed');
+      if (req.method !== 'GET')
+        throw new StatusError(405, 'MethodNotAllowed', 'method not allowed');
       sendJson(res, 200, this.discovery(parsed));
       return;
     }
-    const type = this.options.registry.find(parsed.group, parsed.version, parsed.plural);
-    if (!type) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
-    if (parsed.subresource && !(parsed.subresource === 'status' && type.hasStatus)) {
-      throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
+    const type = this.options.registry.find(
+      parsed.group,
+      parsed.version,
+      parsed.plural,
+    );
+    if (!type)
+      throw new StatusError(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
+    if (
+      parsed.subresource &&
+      !(parsed.subresource === 'status' && type.hasStatus)
+    ) {
+      throw new StatusError(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
     }
     if (type.namespaced === false && parsed.namespace) {
-      throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
+      throw new StatusError(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
     }
     await this.resource(req, res, url, type, parsed);
   }
 
-  private discovery(p: Exclude<ReturnType<typeof parsePath>, ResourcePath | undefined>) {
+  private discovery(
+    p: Exclude<ReturnType<typeof parsePath>, ResourcePath | undefined>,
+  ) {
     const { registry } = this.options;
     switch (p.kind) {
       case 'version':
@@ -98,8 +127,16 @@ export class ApiServer {
       }
       case 'groupVersion': {
         const types = registry.inGroupVersion(p.group, p.version);
-        if (!types.length) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource');
-        return apiResourceList(p.group ? `${p.group}/${p.version}` : p.version, types);
+        if (!types.length)
+          throw new StatusError(
+            404,
+            'NotFound',
+            'the server could not find the requested resource',
+          );
+        return apiResourceList(
+          p.group ? `${p.group}/${p.version}` : p.version,
+          types,
+        );
       }
       default:
         throw new StatusError(404, 'NotFound', 'not found');
@@ -143,42 +180,81 @@ export class ApiServer {
           continueToken: q.get('continue') ?? undefined,
         });
         sendJson(res, 200, {
-          apiVersion: type.group ? `${type.group}/${type.version}` : type.version,
+          apiVersion: type.group
+            ? `${type.group}/${type.version}`
+            : type.version,
           kind: `${type.kind}List`,
           metadata: {
             resourceVersion: page.resourceVersion,
-            ...(page.continueToken ? { continue: page.continueToken, remainingItemCount: page.remainingItemCount } : {}),
+            ...(page.continueToken
+              ? {
+                  continue: page.continueToken,
+                  remainingItemCount: page.remainingItemCount,
+                }
+              : {}),
           },
           items: page.items,
         });
         return;
       }
       case 'POST': {
-        if (p.name) throw new StatusError(405, 'MethodNotAllowed', 'POST is not supported on a named object');
-        const body = this.checkBody(await readBody(req, ['application/json', 'application/yaml']), type, namespace);
+        if (p.name)
+          throw new StatusError(
+            405,
+            'MethodNotAllowed',
+            'POST is not supported on a named object',
+          );
+        const body = this.checkBody(
+          await readBody(req, ['application/json', 'application/yaml']),
+          type,
+          namespace,
+        );
         const created = dryRun ? body : store.create(type, body);
         sendJson(res, 201, created);
         return;
       }
       case 'PUT': {
-        const body = this.checkBody(await readBody(req, ['application/json', 'application/yaml']), type, namespace, p.name);
+        const body = this.checkBody(
+          await readBody(req, ['application/json', 'application/yaml']),
+          type,
+          namespace,
+          p.name,
+        );
         const subresource = p.subresource === 'status' ? 'status' : undefined;
-        sendJson(res, 200, dryRun ? body : store.update(type, body, { subresource }));
+        sendJson(
+          res,
+          200,
+          dryRun ? body : store.update(type, body, { subresource }),
+        );
         return;
       }
       case 'PATCH': {
-        if (!p.name) throw new StatusError(405, 'MethodNotAllowed', 'PATCH needs a named object');
+        if (!p.name)
+          throw new StatusError(
+            405,
+            'MethodNotAllowed',
+            'PATCH needs a named object',
+          );
         sendJson(res, 200, await this.patch(req, q, type, namespace, p));
         return;
       }
       case 'DELETE': {
-        if (!p.name) throw new StatusError(405, 'MethodNotAllowed', 'collection deletion is not supported');
+        if (!p.name)
+          throw new StatusError(
+            405,
+            'MethodNotAllowed',
+            'collection deletion is not supported',
+          );
         const deleted = store.delete(type, namespace, p.name);
         sendJson(res, 200, deleted);
         return;
       }
       default:
-        throw new StatusError(405, 'MethodNotAllowed', `method ${req.method} not allowed`);
+        throw new StatusError(
+          405,
+          'MethodNotAllowed',
+          `method ${req.method} not allowed`,
+        );
     }
   }
 
@@ -190,46 +266,95 @@ export class ApiServer {
     p: ResourcePath,
   ) {
     const { store } = this.options;
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
+    const contentType = (req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
     const subresource = p.subresource === 'status' ? 'status' : undefined;
     if (contentType === 'application/apply-patch+yaml') {
       const fieldManager = q.get('fieldManager');
-      if (!fieldManager) throw StatusError.badRequest('PATCH, application/apply-patch+yaml requires fieldManager to be set');
-      const applied = this.checkBody(await readBody(req, [contentType]), type, namespace, p.name);
+      if (!fieldManager)
+        throw StatusError.badRequest(
+          'PATCH, application/apply-patch+yaml requires fieldManager to be set',
+        );
+      const applied = this.checkBody(
+        await readBody(req, [contentType]),
+        type,
+        namespace,
+        p.name,
+      );
       const current = store.tryGet(type, namespace, p.name!);
       if (!current) return store.create(type, applied);
       const merged = mergePatch(current, applied) as KubeObject;
       merged.metadata.resourceVersion = current.metadata.resourceVersion;
       return store.update(type, merged, { subresource });
     }
-    const body = await readBody(req, ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json']);
-    if (contentType === 'application/strategic-merge-patch+json' && type.group !== '') {
+    const body = await readBody(req, [
+      'application/json-patch+json',
+      'application/merge-patch+json',
+      'application/strategic-merge-patch+json',
+    ]);
+    if (
+      contentType === 'application/strategic-merge-patch+json' &&
+      type.group !== ''
+    ) {
       // As a real API server: custom resources do not support strategic merge patch.
       throw StatusError.unsupportedMediaType(contentType);
     }
     const current = store.get(type, namespace, p.name!);
-    const next = (contentType === 'application/json-patch+json' ? jsonPatch(current, body) : mergePatch(current, body)) as KubeObject;
-    if (!next.metadata?.resourceVersion) next.metadata = { ...next.metadata, resourceVersion: current.metadata.resourceVersion };
+    const next = (
+      contentType === 'application/json-patch+json'
+        ? jsonPatch(current, body)
+        : mergePatch(current, body)
+    ) as KubeObject;
+    if (!next.metadata?.resourceVersion)
+      next.metadata = {
+        ...next.metadata,
+        resourceVersion: current.metadata.resourceVersion,
+      };
     return store.update(type, next, { subresource });
   }
 
   /** Checks that a body names the kind and place the URL addresses. */
-  private checkBody(body: unknown, type: ResourceType, namespace: string | undefined, name?: string): KubeObject {
+  private checkBody(
+    body: unknown,
+    type: ResourceType,
+    namespace: string | undefined,
+    name?: string,
+  ): KubeObject {
     const obj = body as KubeObject;
-    const apiVersion = type.group ? `${type.group}/${type.version}` : type.version;
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw StatusError.badRequest('the request body must be an object');
+    const apiVersion = type.group
+      ? `${type.group}/${type.version}`
+      : type.version;
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+      throw StatusError.badRequest('the request body must be an object');
     if (obj.kind !== type.kind || obj.apiVersion !== apiVersion) {
-      throw StatusError.badRequest(`the API version in the data (${obj.apiVersion}) and kind (${obj.kind}) do not match the URL (${apiVersion}, ${type.kind})`);
+      throw StatusError.badRequest(
+        `the API version in the data (${obj.apiVersion}) and kind (${obj.kind}) do not match the URL (${apiVersion}, ${type.kind})`,
+      );
     }
     const metadata = obj.metadata ?? ({} as KubeObject['metadata']);
     if (!metadata.name) {
-      throw StatusError.invalid(type.kind, '', type.group, [{ field: 'metadata.name', message: 'Required value: name or generateName is required', reason: 'FieldValueRequired' }]);
+      throw StatusError.invalid(type.kind, '', type.group, [
+        {
+          field: 'metadata.name',
+          message: 'Required value: name or generateName is required',
+          reason: 'FieldValueRequired',
+        },
+      ]);
     }
-    if (name && metadata.name !== name) throw StatusError.badRequest('the name of the object does not match the name on the URL');
+    if (name && metadata.name !== name)
+      throw StatusError.badRequest(
+        'the name of the object does not match the name on the URL',
+      );
     if (type.namespaced) {
-      if (!namespace) throw StatusError.badRequest('the namespace of the request is required');
+      if (!namespace)
+        throw StatusError.badRequest(
+          'the namespace of the request is required',
+        );
       if (metadata.namespace && metadata.namespace !== namespace) {
-        throw StatusError.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw StatusError.badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       }
       metadata.namespace = namespace;
     } else {
@@ -240,32 +365,59 @@ export class ApiServer {
   }
 }
 
-async function readBody(req: http.IncomingMessage, accepted: string[]): Promise<unknown> {
-  const contentType = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim();
-  if (!accepted.includes(contentType)) throw StatusError.unsupportedMediaType(contentType);
+async function readBody(
+  req: http.IncomingMessage,
+  accepted: string[],
+): Promise<unknown> {
+  const contentType = (req.headers['content-type'] ?? 'application/json')
+    .split(';')[0]
+    .trim();
+  if (!accepted.includes(contentType))
+    throw StatusError.unsupportedMediaType(contentType);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new StatusError(413, 'RequestEntityTooLarge', 'request entity too large');
+    if (size > MAX_BODY_BYTES)
+      throw new StatusError(
+        413,
+        'RequestEntityTooLarge',
+        'request entity too large',
+      );
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
   try {
     return contentType.endsWith('yaml') ? yaml.load(text) : JSON.parse(text);
   } catch (error) {
-    throw StatusError.badRequest(`the body could not be decoded: ${(error as Error).message}`);
+    throw StatusError.badRequest(
+      `the body could not be decoded: ${(error as Error).message}`,
+    );
   }
 }
 
-export function sendJson(res: http.ServerResponse, code: number, body: unknown) {
+export function sendJson(
+  res: http.ServerResponse,
+  code: number,
+  body: unknown,
+) {
   const text = JSON.stringify(body);
-  res.writeHead(code, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(code, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 function sendError(res: http.ServerResponse, error: unknown) {
-  const status = error instanceof StatusError ? error : new StatusError(500, 'InternalError', `internal error: ${(error as Error)?.message}`);
+  const status =
+    error instanceof StatusError
+      ? error
+      : new StatusError(
+          500,
+          'InternalError',
+          `internal error: ${(error as Error)?.message}`,
+        );
   if (res.headersSent) {
     res.end();
     return;

@@ -34,11 +34,16 @@ export class StatusError extends Error {
 
   static alreadyExists(resource: string, name: string, group = '') {
     const what = group ? `${resource}.${group}` : resource;
-    return new StatusError(409, 'AlreadyExists', `${what} "${name}" already exists`, {
-      name,
-      group,
-      kind: resource,
-    });
+    return new StatusError(
+      409,
+      'AlreadyExists',
+      `${what} "${name}" already exists`,
+      {
+        name,
+        group,
+        kind: resource,
+      },
+    );
   }
 
   static conflict(resource: string, name: string, group: string, why: string) {
@@ -70,16 +75,21 @@ export class StatusError extends Error {
     causes: Array<{ field: string; message: string; reason?: string }>,
   ) {
     const summary = causes.map(c => `${c.field}: ${c.message}`).join(', ');
-    return new StatusError(422, 'Invalid', `${kind}.${group} "${name}" is invalid: ${summary}`, {
-      name,
-      group,
-      kind,
-      causes: causes.map(c => ({
-        reason: c.reason ?? 'FieldValueInvalid',
-        message: c.message,
-        field: c.field,
-      })),
-    });
+    return new StatusError(
+      422,
+      'Invalid',
+      `${kind}.${group} "${name}" is invalid: ${summary}`,
+      {
+        name,
+        group,
+        kind,
+        causes: causes.map(c => ({
+          reason: c.reason ?? 'FieldValueInvalid',
+          message: c.message,
+          field: c.field,
+        })),
+      },
+    );
   }
 
   /** The JSON body of the reply. */

@@ -30,17 +30,26 @@ export function serveWatch(
   const matchLabels = parseLabelSelector(options.labelSelector);
   const matchFields = parseFieldSelector(options.fieldSelector);
   const typeKey = `${type.group}/${type.plural}`;
-  res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    'transfer-encoding': 'chunked',
+  });
   // Clients wait for the headers before reading events: send them now.
   res.flushHeaders();
   const write = (obj: unknown) => res.write(`${JSON.stringify(obj)}\n`);
 
   let from = Number(options.resourceVersion);
-  if (!options.resourceVersion || options.resourceVersion === '0' || Number.isNaN(from)) {
+  if (
+    !options.resourceVersion ||
+    options.resourceVersion === '0' ||
+    Number.isNaN(from)
+  ) {
     // "Any" resourceVersion: start with the current state as ADDED events.
     from = store.currentRevision;
-    for (const obj of store.list(type, { namespace: options.namespace }).items) {
-      if (matchLabels(obj.metadata.labels) && matchFields(obj)) write({ type: 'ADDED', object: obj });
+    for (const obj of store.list(type, { namespace: options.namespace })
+      .items) {
+      if (matchLabels(obj.metadata.labels) && matchFields(obj))
+        write({ type: 'ADDED', object: obj });
     }
   }
 
@@ -50,7 +59,11 @@ export function serveWatch(
     unsubscribe = store.watch(from, event => {
       if (event.typeKey !== typeKey) return;
       const obj = event.object;
-      if (options.namespace !== undefined && obj.metadata.namespace !== options.namespace) return;
+      if (
+        options.namespace !== undefined &&
+        obj.metadata.namespace !== options.namespace
+      )
+        return;
       if (!matchLabels(obj.metadata.labels) || !matchFields(obj)) return;
       lastSent = event.resourceVersion;
       write({ type: event.type, object: obj });
@@ -68,10 +81,20 @@ export function serveWatch(
   if (options.allowBookmarks) {
     timers.push(
       setInterval(() => {
-        const apiVersion = type.group ? `${type.group}/${type.version}` : type.version;
+        const apiVersion = type.group
+          ? `${type.group}/${type.version}`
+          : type.version;
         write({
           type: 'BOOKMARK',
-          object: { apiVersion, kind: type.kind, metadata: { resourceVersion: String(Math.max(lastSent, store.currentRevision)) } },
+          object: {
+            apiVersion,
+            kind: type.kind,
+            metadata: {
+              resourceVersion: String(
+                Math.max(lastSent, store.currentRevision),
+              ),
+            },
+          },
         });
       }, BOOKMARK_INTERVAL_MS),
     );
@@ -81,6 +104,7 @@ export function serveWatch(
     timers.forEach(t => clearInterval(t));
     res.end();
   };
-  if (options.timeoutSeconds) timers.push(setTimeout(stop, options.timeoutSeconds * 1000));
+  if (options.timeoutSeconds)
+    timers.push(setTimeout(stop, options.timeoutSeconds * 1000));
   req.on('close', stop);
 }

@@ -48,10 +48,16 @@ export class ObjectStore {
 
   /** The oldest resourceVersion a watch can still start from. */
   get oldestWatchableRevision(): number {
-    return this.history.length ? this.history[0].resourceVersion - 1 : this.revision;
+    return this.history.length
+      ? this.history[0].resourceVersion - 1
+      : this.revision;
   }
 
-  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+  get(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject {
     const obj = this.bucket(type).get(objectKey(namespace, name));
     if (!obj) throw StatusError.notFound(type.plural, name, type.group);
     return structuredClone(obj);
@@ -65,7 +71,8 @@ export class ObjectStore {
   list(type: ResourceType, options: ListOptions = {}): ListResult {
     const matchLabels = parseLabelSelector(options.labelSelector);
     const matchFields = parseFieldSelector(options.fieldSelector);
-    const prefix = options.namespace !== undefined ? `${options.namespace}/` : '';
+    const prefix =
+      options.namespace !== undefined ? `${options.namespace}/` : '';
     let after = '';
     let listRevision = this.revision;
     if (options.continueToken) {
@@ -99,12 +106,18 @@ export class ObjectStore {
     const bucket = this.bucket(type);
     const key = objectKey(obj.metadata.namespace, obj.metadata.name);
     if (bucket.has(key)) {
-      throw StatusError.alreadyExists(type.plural, obj.metadata.name, type.group);
+      throw StatusError.alreadyExists(
+        type.plural,
+        obj.metadata.name,
+        type.group,
+      );
     }
     const stored = structuredClone(obj);
     stored.metadata.uid = randomUUID();
     stored.metadata.generation = 1;
-    stored.metadata.creationTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    stored.metadata.creationTimestamp = new Date()
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z');
     delete stored.metadata.deletionTimestamp;
     return this.write(type, stored, 'ADDED');
   }
@@ -157,11 +170,17 @@ export class ObjectStore {
    * and goes away when the last finalizer is removed; objects that name it as
    * owner are deleted after it (background cascading).
    */
-  delete(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+  delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject {
     const current = this.get(type, namespace, name);
     if (current.metadata.finalizers?.length) {
       if (current.metadata.deletionTimestamp) return current;
-      current.metadata.deletionTimestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      current.metadata.deletionTimestamp = new Date()
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z');
       return this.write(type, current, 'MODIFIED');
     }
     this.remove(type, current);
@@ -205,11 +224,18 @@ export class ObjectStore {
   }
 
   private remove(type: ResourceType, obj: KubeObject) {
-    this.bucket(type).delete(objectKey(obj.metadata.namespace, obj.metadata.name));
+    this.bucket(type).delete(
+      objectKey(obj.metadata.namespace, obj.metadata.name),
+    );
     this.revision++;
     const deleted = structuredClone(obj);
     deleted.metadata.resourceVersion = String(this.revision);
-    this.emit({ type: 'DELETED', object: deleted, resourceVersion: this.revision, typeKey: typeKeyOf(type) });
+    this.emit({
+      type: 'DELETED',
+      object: deleted,
+      resourceVersion: this.revision,
+      typeKey: typeKeyOf(type),
+    });
     this.cascade(obj.metadata.uid);
   }
 
@@ -226,12 +252,24 @@ export class ObjectStore {
     }
   }
 
-  private write(type: ResourceType, obj: KubeObject, kind: 'ADDED' | 'MODIFIED') {
+  private write(
+    type: ResourceType,
+    obj: KubeObject,
+    kind: 'ADDED' | 'MODIFIED',
+  ) {
     this.revision++;
     obj.metadata.resourceVersion = String(this.revision);
-    this.bucket(type).set(objectKey(obj.metadata.namespace, obj.metadata.name), obj);
+    this.bucket(type).set(
+      objectKey(obj.metadata.namespace, obj.metadata.name),
+      obj,
+    );
     const copy = structuredClone(obj);
-    this.emit({ type: kind, object: copy, resourceVersion: this.revision, typeKey: typeKeyOf(type) });
+    this.emit({
+      type: kind,
+      object: copy,
+      resourceVersion: this.revision,
+      typeKey: typeKeyOf(type),
+    });
     return structuredClone(obj);
   }
 
@@ -263,7 +301,11 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
 function isUnchanged(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => ({
     ...o,
-    metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined },
+    metadata: {
+      ...o.metadata,
+      resourceVersion: undefined,
+      managedFields: undefined,
+    },
   });
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
@@ -275,7 +317,10 @@ function encodeContinue(token: { after: string; revision: number }): string {
 function decodeContinue(raw: string): { after: string; revision: number } {
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (typeof parsed.after === 'string' && typeof parsed.revision === 'number') {
+    if (
+      typeof parsed.after === 'string' &&
+      typeof parsed.revision === 'number'
+    ) {
       return parsed;
     }
   } catch {

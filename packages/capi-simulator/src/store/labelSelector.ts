@@ -53,12 +53,16 @@ function splitTopLevel(selector: string): string[] {
   return parts.map(p => p.trim()).filter(Boolean);
 }
 
-const LABEL_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_KEY =
+  /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 function parseRequirement(text: string): Requirement {
   let m = text.match(/^(\S+)\s+(in|notin)\s+\(([^)]*)\)$/);
   if (m) {
-    const values = m[3].split(',').map(v => v.trim()).filter(Boolean);
+    const values = m[3]
+      .split(',')
+      .map(v => v.trim())
+      .filter(Boolean);
     return checked({ key: m[1], op: m[2] as 'in' | 'notin', values });
   }
   m = text.match(/^([^!=\s]+)\s*(==|=|!=)\s*(\S*)$/);
@@ -90,7 +94,9 @@ export function parseFieldSelector(
 ): (obj: { metadata: { name: string; namespace?: string } }) => boolean {
   if (!selector || !selector.trim()) return () => true;
   const tests = selector.split(',').map(part => {
-    const m = part.trim().match(/^(metadata\.name|metadata\.namespace)\s*(==|=|!=)\s*(.*)$/);
+    const m = part
+      .trim()
+      .match(/^(metadata\.name|metadata\.namespace)\s*(==|=|!=)\s*(.*)$/);
     if (!m) {
       throw StatusError.badRequest(
         `field label not supported: ${part.trim().split(/[=!]/)[0]}`,

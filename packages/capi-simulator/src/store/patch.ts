@@ -25,7 +25,8 @@ interface JsonPatchOp {
 
 /** RFC 6902 JSON patch, the default patch type of `@kubernetes/client-node`. */
 export function jsonPatch(target: Json, ops: Json): Json {
-  if (!Array.isArray(ops)) throw StatusError.badRequest('a JSON patch must be an array of operations');
+  if (!Array.isArray(ops))
+    throw StatusError.badRequest('a JSON patch must be an array of operations');
   let doc = structuredClone(target);
   for (const op of ops as JsonPatchOp[]) {
     switch (op.op) {
@@ -37,12 +38,23 @@ export function jsonPatch(target: Json, ops: Json): Json {
         doc = removePointer(doc, op.path);
         break;
       case 'test':
-        if (JSON.stringify(getPointer(doc, op.path)) !== JSON.stringify(op.value)) {
-          throw new StatusError(422, 'Invalid', `the test operation failed at ${op.path}`);
+        if (
+          JSON.stringify(getPointer(doc, op.path)) !== JSON.stringify(op.value)
+        ) {
+          throw new StatusError(
+            422,
+            'Invalid',
+            `the test operation failed at ${op.path}`,
+          );
         }
         break;
       case 'copy':
-        doc = setPointer(doc, op.path, structuredClone(getPointer(doc, op.from!)), 'add');
+        doc = setPointer(
+          doc,
+          op.path,
+          structuredClone(getPointer(doc, op.from!)),
+          'add',
+        );
         break;
       case 'move': {
         const value = getPointer(doc, op.from!);
@@ -50,7 +62,9 @@ export function jsonPatch(target: Json, ops: Json): Json {
         break;
       }
       default:
-        throw StatusError.badRequest(`unknown JSON patch operation "${(op as { op: string }).op}"`);
+        throw StatusError.badRequest(
+          `unknown JSON patch operation "${(op as { op: string }).op}"`,
+        );
     }
   }
   return doc;
@@ -58,8 +72,12 @@ export function jsonPatch(target: Json, ops: Json): Json {
 
 function tokens(pointer: string): string[] {
   if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw StatusError.badRequest(`invalid JSON pointer "${pointer}"`);
-  return pointer.slice(1).split('/').map(t => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (!pointer.startsWith('/'))
+    throw StatusError.badRequest(`invalid JSON pointer "${pointer}"`);
+  return pointer
+    .slice(1)
+    .split('/')
+    .map(t => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function getPointer(doc: Json, pointer: string): Json {
@@ -68,20 +86,29 @@ function getPointer(doc: Json, pointer: string): Json {
     if (Array.isArray(node)) node = node[Number(t)];
     else if (isObject(node)) node = node[t];
     else throw StatusError.badRequest(`path ${pointer} does not exist`);
-    if (node === undefined) throw new StatusError(422, 'Invalid', `path ${pointer} does not exist`);
+    if (node === undefined)
+      throw new StatusError(422, 'Invalid', `path ${pointer} does not exist`);
   }
   return node;
 }
 
 function parentOf(doc: Json, pointer: string): { parent: Json; last: string } {
   const ts = tokens(pointer);
-  if (!ts.length) throw StatusError.badRequest('cannot patch the document root');
+  if (!ts.length)
+    throw StatusError.badRequest('cannot patch the document root');
   const last = ts.pop()!;
-  const parentPointer = ts.length ? `/${ts.map(t => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` : '';
+  const parentPointer = ts.length
+    ? `/${ts.map(t => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`
+    : '';
   return { parent: getPointer(doc, parentPointer), last };
 }
 
-function setPointer(doc: Json, pointer: string, value: Json, mode: 'add' | 'replace'): Json {
+function setPointer(
+  doc: Json,
+  pointer: string,
+  value: Json,
+  mode: 'add' | 'replace',
+): Json {
   if (pointer === '') return value;
   const { parent, last } = parentOf(doc, pointer);
   if (Array.isArray(parent)) {

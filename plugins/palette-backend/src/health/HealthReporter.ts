@@ -5,7 +5,10 @@ import {
   HealthReport,
   ManagementClusterHealth,
 } from '@palette-backstage/plugin-palette-common';
-import { ManagementCluster, ManagementClusters } from '../management/ManagementClusters';
+import {
+  ManagementCluster,
+  ManagementClusters,
+} from '../management/ManagementClusters';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -22,12 +25,19 @@ export class HealthReporter {
   async report(): Promise<HealthReport> {
     const [database, ...managementClusters] = await Promise.all([
       this.checkDatabase(),
-      ...this.managementClusters.list().map(c => this.checkManagementCluster(c)),
+      ...this.managementClusters
+        .list()
+        .map(c => this.checkManagementCluster(c)),
     ]);
-    const ok = database.status === 'ok' && managementClusters.every(c => c.status === 'ok');
+    const ok =
+      database.status === 'ok' &&
+      managementClusters.every(c => c.status === 'ok');
     return {
       status: ok ? 'ok' : 'error',
-      checks: { database, managementClusters: managementClusters as ManagementClusterHealth[] },
+      checks: {
+        database,
+        managementClusters: managementClusters as ManagementClusterHealth[],
+      },
     };
   }
 
@@ -38,11 +48,18 @@ export class HealthReporter {
       await withTimeout(this.db.raw('select 1'), 'the database did not answer');
       return { status: 'ok', client, latencyMs: Date.now() - started };
     } catch (error) {
-      return { status: 'error', client, latencyMs: Date.now() - started, message: messageOf(error) };
+      return {
+        status: 'error',
+        client,
+        latencyMs: Date.now() - started,
+        message: messageOf(error),
+      };
     }
   }
 
-  private async checkManagementCluster(cluster: ManagementCluster): Promise<ManagementClusterHealth> {
+  private async checkManagementCluster(
+    cluster: ManagementCluster,
+  ): Promise<ManagementClusterHealth> {
     const started = Date.now();
     const base = { name: cluster.name, type: cluster.type };
     try {
@@ -54,17 +71,29 @@ export class HealthReporter {
         cluster.kubeConfig.makeApiClient(k8s.ApisApi).getAPIVersions(),
         'API discovery did not answer',
       );
-      const clusterApiServed = groups.groups.some(g => g.name === 'cluster.x-k8s.io');
+      const clusterApiServed = groups.groups.some(
+        g => g.name === 'cluster.x-k8s.io',
+      );
       return {
         ...base,
         status: clusterApiServed ? 'ok' : 'error',
         latencyMs: Date.now() - started,
         kubernetesVersion: version.gitVersion,
         clusterApiServed,
-        ...(clusterApiServed ? {} : { message: 'Cluster API (cluster.x-k8s.io) is not installed on this cluster' }),
+        ...(clusterApiServed
+          ? {}
+          : {
+              message:
+                'Cluster API (cluster.x-k8s.io) is not installed on this cluster',
+            }),
       };
     } catch (error) {
-      return { ...base, status: 'error', latencyMs: Date.now() - started, message: messageOf(error) };
+      return {
+        ...base,
+        status: 'error',
+        latencyMs: Date.now() - started,
+        message: messageOf(error),
+      };
     }
   }
 }
@@ -74,7 +103,10 @@ function withTimeout<T>(promise: PromiseLike<T>, message: string): Promise<T> {
   return Promise.race([
     Promise.resolve(promise),
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${message} within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${message} within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      );
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -85,7 +117,8 @@ function withTimeout<T>(promise: PromiseLike<T>, message: string): Promise<T> {
  */
 function messageOf(error: unknown): string {
   const code = (error as { code?: number }).code;
-  if (code === 401 || code === 403) return `the API server refused the configured credentials (HTTP ${code})`;
+  if (code === 401 || code === 403)
+    return `the API server refused the configured credentials (HTTP ${code})`;
   const text = error instanceof Error ? error.message : String(error);
   return text
     .split('\n')[0]

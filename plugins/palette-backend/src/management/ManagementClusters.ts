@@ -1,7 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import * as k8s from '@kubernetes/client-node';
-import { RunningSimulator, startSimulator } from '@palette-backstage/capi-simulator';
+import {
+  RunningSimulator,
+  startSimulator,
+} from '@palette-backstage/capi-simulator';
 import { ManagementClusterConfig } from './managementClusterConfig';
 
 /** A management cluster the backend can talk to. */
@@ -35,7 +38,9 @@ export class ManagementClusters {
         const simulator = await startSimulator();
         simulators.push(simulator);
         kubeConfig.loadFromString(simulator.kubeconfig(config.name));
-        logger.info(`Started embedded management cluster "${config.name}" (Cluster API simulator)`);
+        logger.info(
+          `Started embedded management cluster "${config.name}" (Cluster API simulator)`,
+        );
       } else if (config.type === 'kubeconfig') {
         kubeConfig.loadFromFile(config.kubeconfigPath!);
         if (config.context) kubeConfig.setCurrentContext(config.context);
@@ -62,7 +67,10 @@ export class ManagementClusters {
     const found = name
       ? this.clusters.find(c => c.name === name)
       : this.clusters.find(c => c.isDefault) ?? this.clusters[0];
-    if (!found) throw new NotFoundError(`No management cluster named "${name}" is configured`);
+    if (!found)
+      throw new NotFoundError(
+        `No management cluster named "${name}" is configured`,
+      );
     return found;
   }
 

@@ -9,7 +9,9 @@ export interface RouterOptions {
 }
 
 /** The REST API of palette-backend, under `/api/palette`. Thin: parse, authorize, call, reply. */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, health } = options;
   const router = Router();
   router.use(express.json({ limit: '1mb' }));

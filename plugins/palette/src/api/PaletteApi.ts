@@ -12,4 +12,6 @@ export interface PaletteApi {
 }
 
 /** @public */
-export const paletteApiRef = createApiRef<PaletteApi>({ id: 'plugin.palette.api' });
+export const paletteApiRef = createApiRef<PaletteApi>({
+  id: 'plugin.palette.api',
+});

@@ -1,6 +1,9 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { HealthReport, healthReportSchema } from '@palette-backstage/plugin-palette-common';
+import {
+  HealthReport,
+  healthReportSchema,
+} from '@palette-backstage/plugin-palette-common';
 import { PaletteApi } from './PaletteApi';
 
 /**
@@ -9,12 +12,18 @@ import { PaletteApi } from './PaletteApi';
  * @public
  */
 export class PaletteClient implements PaletteApi {
-  constructor(private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {}
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
 
   async getHealth(): Promise<HealthReport> {
     const response = await this.get('/health');
     // 503 still carries the report: it says which check failed.
-    if (!response.ok && response.status !== 503) throw await ResponseError.fromResponse(response);
+    if (!response.ok && response.status !== 503)
+      throw await ResponseError.fromResponse(response);
     return healthReportSchema.parse(await response.json());
   }
 

@@ -1,7 +1,4 @@
-import {
-  ProxiedSignInPage,
-  SignInPage,
-} from '@backstage/core-components';
+import { ProxiedSignInPage, SignInPage } from '@backstage/core-components';
 import {
   configApiRef,
   SignInPageProps,

@@ -5,7 +5,9 @@ const STORAGE_KEY = 'palette.devUser';
  * tab (kept in sessionStorage so reloads stay signed in as them), `?as=`
  * goes back to guest.
  */
-export function readDevUser(win: Pick<Window, 'location' | 'sessionStorage'>): string | undefined {
+export function readDevUser(
+  win: Pick<Window, 'location' | 'sessionStorage'>,
+): string | undefined {
   const requested = new URLSearchParams(win.location.search).get('as');
   if (requested !== null) {
     if (requested) win.sessionStorage.setItem(STORAGE_KEY, requested);

@@ -23,19 +23,32 @@ async function render(e: Entity) {
 
 describe('EntityPaletteContent', () => {
   it("shows a managed entity's Palette annotations", async () => {
-    await render(entity({ 'palette.io/phase': 'Running', 'palette.io/profile': 'eks-standard@1.2.0' }));
+    await render(
+      entity({
+        'palette.io/phase': 'Running',
+        'palette.io/profile': 'eks-standard@1.2.0',
+      }),
+    );
     expect(screen.getByText('Running')).toBeInTheDocument();
     expect(screen.getByText('eks-standard@1.2.0')).toBeInTheDocument();
   });
 
   it('says what to do when Palette does not manage the entity', async () => {
     await render(entity({}));
-    expect(screen.getByText('Palette does not manage this entity')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Open Palette' })).toHaveAttribute('href', '/palette');
+    expect(
+      screen.getByText('Palette does not manage this entity'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Open Palette' }),
+    ).toHaveAttribute('href', '/palette');
   });
 
   it('tells managed entities apart', () => {
-    expect(isPaletteEntity(entity({ 'palette.io/cloud-type': 'aws' }))).toBe(true);
-    expect(isPaletteEntity(entity({ 'backstage.io/source-location': 'url:x' }))).toBe(false);
+    expect(isPaletteEntity(entity({ 'palette.io/cloud-type': 'aws' }))).toBe(
+      true,
+    );
+    expect(
+      isPaletteEntity(entity({ 'backstage.io/source-location': 'url:x' })),
+    ).toBe(false);
   });
 });

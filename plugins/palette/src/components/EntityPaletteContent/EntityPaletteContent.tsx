@@ -1,4 +1,8 @@
-import { EmptyState, InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import {
+  EmptyState,
+  InfoCard,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
@@ -14,15 +18,21 @@ const LABELS: Record<string, string> = {
 };
 
 /** Whether an entity is a cluster or profile that Palette manages. @public */
-export const isPaletteEntity = (entity: { metadata: { annotations?: Record<string, string> } }) =>
-  Object.values(PALETTE_ANNOTATIONS).some(key => entity.metadata.annotations?.[key] !== undefined);
+export const isPaletteEntity = (entity: {
+  metadata: { annotations?: Record<string, string> };
+}) =>
+  Object.values(PALETTE_ANNOTATIONS).some(
+    key => entity.metadata.annotations?.[key] !== undefined,
+  );
 
 /** The Palette tab of a cluster or profile entity. */
 export const EntityPaletteContent = () => {
   const { entity } = useEntity();
   const paletteLink = useRouteRef(rootRouteRef);
   const annotations = entity.metadata.annotations ?? {};
-  const known = Object.entries(LABELS).filter(([key]) => annotations[key] !== undefined);
+  const known = Object.entries(LABELS).filter(
+    ([key]) => annotations[key] !== undefined,
+  );
 
   if (!known.length) {
     return (
@@ -31,7 +41,12 @@ export const EntityPaletteContent = () => {
         title="Palette does not manage this entity"
         description="Clusters and cluster profiles created through Palette show their profile, lifecycle and versions here."
         action={
-          <Button variant="contained" color="primary" component={RouterLink} to={paletteLink()}>
+          <Button
+            variant="contained"
+            color="primary"
+            component={RouterLink}
+            to={paletteLink()}
+          >
             Open Palette
           </Button>
         }
@@ -40,7 +55,11 @@ export const EntityPaletteContent = () => {
   }
   return (
     <InfoCard title="Palette">
-      <StructuredMetadataTable metadata={Object.fromEntries(known.map(([key, label]) => [label, annotations[key]]))} />
+      <StructuredMetadataTable
+        metadata={Object.fromEntries(
+          known.map(([key, label]) => [label, annotations[key]]),
+        )}
+      />
     </InfoCard>
   );
 };

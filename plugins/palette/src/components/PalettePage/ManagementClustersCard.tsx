@@ -8,20 +8,41 @@ const TYPE_LABELS: Record<ManagementClusterHealth['type'], string> = {
   inCluster: 'In-cluster service account',
 };
 
+function clusterApiLabel(served: boolean | undefined) {
+  if (served === undefined) return '—';
+  return served ? 'Installed' : 'Missing';
+}
+
 const columns: TableColumn<ManagementClusterHealth>[] = [
   { title: 'Name', field: 'name', highlight: true },
   { title: 'Connection', render: row => TYPE_LABELS[row.type] },
   { title: 'Status', render: row => <HealthStatus status={row.status} /> },
   { title: 'Kubernetes', render: row => row.kubernetesVersion ?? '—' },
-  { title: 'Cluster API', render: row => (row.clusterApiServed === undefined ? '—' : row.clusterApiServed ? 'Installed' : 'Missing') },
+  {
+    title: 'Cluster API',
+    render: row => clusterApiLabel(row.clusterApiServed),
+  },
   { title: 'Details', render: row => row.message ?? `${row.latencyMs} ms` },
 ];
 
 /** The management clusters Palette orchestrates, and whether each answers. */
-export const ManagementClustersCard = ({ clusters }: { clusters: ManagementClusterHealth[] }) => (
-  <InfoCard title="Management clusters" subheader="Cluster API management clusters configured under palette.managementClusters" noPadding>
+export const ManagementClustersCard = ({
+  clusters,
+}: {
+  clusters: ManagementClusterHealth[];
+}) => (
+  <InfoCard
+    title="Management clusters"
+    subheader="Cluster API management clusters configured under palette.managementClusters"
+    noPadding
+  >
     <Table<ManagementClusterHealth>
-      options={{ paging: false, search: false, toolbar: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        toolbar: false,
+        padding: 'dense',
+      }}
       columns={columns}
       data={clusters}
     />

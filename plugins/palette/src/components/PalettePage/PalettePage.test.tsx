@@ -18,7 +18,14 @@ const healthy: HealthReport = {
   checks: {
     database: { status: 'ok', client: 'pg', latencyMs: 2 },
     managementClusters: [
-      { name: 'embedded', type: 'embedded', status: 'ok', latencyMs: 3, kubernetesVersion: 'v1.34.2', clusterApiServed: true },
+      {
+        name: 'embedded',
+        type: 'embedded',
+        status: 'ok',
+        latencyMs: 3,
+        kubernetesVersion: 'v1.34.2',
+        clusterApiServed: true,
+      },
     ],
   },
 };
@@ -42,7 +49,15 @@ describe('PalettePage', () => {
       status: 'error',
       checks: {
         database: { status: 'ok', client: 'better-sqlite3', latencyMs: 1 },
-        managementClusters: [{ name: 'prod-mgmt', type: 'kubeconfig', status: 'error', latencyMs: 3000, message: 'the API server did not answer within 3000 ms' }],
+        managementClusters: [
+          {
+            name: 'prod-mgmt',
+            type: 'kubeconfig',
+            status: 'error',
+            latencyMs: 3000,
+            message: 'the API server did not answer within 3000 ms',
+          },
+        ],
       },
     };
     await renderInTestApp(
@@ -51,17 +66,25 @@ describe('PalettePage', () => {
       </TestApiProvider>,
     );
     expect(await screen.findByText('prod-mgmt')).toBeInTheDocument();
-    expect(screen.getByText('the API server did not answer within 3000 ms')).toBeInTheDocument();
+    expect(
+      screen.getByText('the API server did not answer within 3000 ms'),
+    ).toBeInTheDocument();
     expect(screen.getAllByText('Unavailable').length).toBe(2);
     expect(screen.getByText('SQLite')).toBeInTheDocument();
   });
 
   it('shows the error when palette-backend cannot be reached', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[paletteApiRef, apiReturning(new Error('palette-backend is down'))]]}>
+      <TestApiProvider
+        apis={[
+          [paletteApiRef, apiReturning(new Error('palette-backend is down'))],
+        ]}
+      >
         <PalettePage />
       </TestApiProvider>,
     );
-    expect((await screen.findAllByText(/palette-backend is down/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/palette-backend is down/)).length,
+    ).toBeGreaterThan(0);
   });
 });

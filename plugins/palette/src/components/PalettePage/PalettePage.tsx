@@ -16,14 +16,26 @@ import { paletteApiRef } from '../../api/PaletteApi';
 import { HealthStatus } from '../HealthStatus';
 import { ManagementClustersCard } from './ManagementClustersCard';
 
+const DATABASE_ENGINES: Record<string, string> = {
+  pg: 'PostgreSQL',
+  'better-sqlite3': 'SQLite',
+};
+
 /** The Palette landing page: the state of the platform the suite runs on. */
 export const PalettePage = () => {
   const paletteApi = useApi(paletteApiRef);
-  const { value: health, loading, error } = useAsyncRetry(() => paletteApi.getHealth(), [paletteApi]);
+  const {
+    value: health,
+    loading,
+    error,
+  } = useAsyncRetry(() => paletteApi.getHealth(), [paletteApi]);
 
   let body;
   if (loading) body = <Progress />;
-  else if (error || !health) body = <ResponseErrorPanel error={error ?? new Error('No health report')} />;
+  else if (error || !health)
+    body = (
+      <ResponseErrorPanel error={error ?? new Error('No health report')} />
+    );
   else {
     const { database, managementClusters } = health.checks;
     body = (
@@ -34,13 +46,13 @@ export const PalettePage = () => {
               metadata={{
                 Overall: <HealthStatus status={health.status} />,
                 Database: <HealthStatus status={database.status} />,
-                Engine: database.client === 'pg' ? 'PostgreSQL' : database.client === 'better-sqlite3' ? 'SQLite' : database.client,
+                Engine: DATABASE_ENGINES[database.client] ?? database.client,
                 ...(database.message ? { Problem: database.message } : {}),
               }}
             />
           </InfoCard>
         </Grid>
-        <Grid item xs={12} md={8}>
+        <Grid item xs={12}>
           <ManagementClustersCard clusters={managementClusters} />
         </Grid>
       </Grid>
@@ -49,11 +61,15 @@ export const PalettePage = () => {
 
   return (
     <Page themeId="tool">
-      <Header title="Palette" subtitle="Kubernetes fleet management with Cluster Profiles on Cluster API" />
+      <Header
+        title="Palette"
+        subtitle="Kubernetes fleet management with Cluster Profiles on Cluster API"
+      />
       <Content>
         <ContentHeader title="Platform status">
           <SupportButton>
-            Palette manages clusters on the Cluster API management clusters listed here. Ask the platform team if one is unavailable.
+            Palette manages clusters on the Cluster API management clusters
+            listed here. Ask the platform team if one is unavailable.
           </SupportButton>
         </ContentHeader>
         {body}

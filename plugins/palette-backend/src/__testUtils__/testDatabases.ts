@@ -1,7 +1,10 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 
 /** Every store test runs on both: SQLite (embedded default) and PostgreSQL (production). */
-export const PALETTE_TEST_DATABASE_IDS: TestDatabaseId[] = ['SQLITE_3', 'POSTGRES_17'];
+export const PALETTE_TEST_DATABASE_IDS: TestDatabaseId[] = [
+  'SQLITE_3',
+  'POSTGRES_17',
+];
 
 const POSTGRES_ENV = 'BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING';
 
