@@ -56,7 +56,6 @@ export function apiResourceList(groupVersion: string, types: ResourceType[]) {
   const verbs = [
     'create',
     'delete',
-    'deletecollection',
     'get',
     'list',
     'patch',
