@@ -28,6 +28,27 @@ export class ResourceRegistry {
     return this.byPath.get(ResourceRegistry.pathKey(group, version, plural));
   }
 
+  /**
+   * The type of a kind in a group, whatever version it is served at
+   * (objects are stored per group and plural, as etcd keys them).
+   */
+  findKind(group: string, kind: string): ResourceType | undefined {
+    return this.all().find(t => t.group === group && t.kind === kind);
+  }
+
+  /** The type an object's `apiVersion` and `kind` name. */
+  forObject(obj: {
+    apiVersion: string;
+    kind: string;
+  }): ResourceType | undefined {
+    const [group, version] = obj.apiVersion.includes('/')
+      ? obj.apiVersion.split('/')
+      : ['', obj.apiVersion];
+    return this.all().find(
+      t => t.group === group && t.version === version && t.kind === obj.kind,
+    );
+  }
+
   all(): ResourceType[] {
     return [...this.byPath.values()];
   }

@@ -53,15 +53,7 @@ export function apiGroup(name: string, versions: string[]) {
 }
 
 export function apiResourceList(groupVersion: string, types: ResourceType[]) {
-  const verbs = [
-    'create',
-    'delete',
-    'get',
-    'list',
-    'patch',
-    'update',
-    'watch',
-  ];
+  const verbs = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
   const resources = types.flatMap(t => {
     const main = {
       name: t.plural,

@@ -44,34 +44,53 @@ export const builtinResourceTypes: ResourceType[] = [
   core('Event', 'events', true, ['ev']),
 ];
 
+/** The plural resource name Kubernetes derives for a kind (as CRDs of Cluster API name them). */
+export function pluralOf(kind: string): string {
+  const singular = kind.toLowerCase();
+  if (singular.endsWith('s')) return `${singular}es`;
+  if (singular.endsWith('y')) return `${singular.slice(0, -1)}ies`;
+  return `${singular}s`;
+}
+
 function custom(
   group: string,
   version: string,
   kind: string,
   namespaced = true,
 ): ResourceType {
-  const singular = kind.toLowerCase();
-  // Kubernetes plurals of the Cluster API kinds are the lower-cased kind plus "s"
-  // (ClusterClass -> clusterclasses, MachineHealthCheck -> machinehealthchecks).
-  const plural = singular.endsWith('s') ? `${singular}es` : `${singular}s`;
   return {
     group,
     version,
     kind,
-    plural,
-    singular,
+    plural: pluralOf(kind),
+    singular: kind.toLowerCase(),
     namespaced,
     hasStatus: true,
   };
 }
 
+const CORE = 'cluster.x-k8s.io';
+const CONTROL_PLANE = 'controlplane.cluster.x-k8s.io';
+const BOOTSTRAP = 'bootstrap.cluster.x-k8s.io';
+const INFRA = 'infrastructure.cluster.x-k8s.io';
+const ADDONS = 'addons.cluster.x-k8s.io';
+
+const kinds = (
+  group: string,
+  version: string,
+  names: string[],
+  namespaced = true,
+) => names.map(kind => custom(group, version, kind, namespaced));
+
 /**
- * The Cluster API kinds the product renders, served without schema checks
- * when the simulator is started without a folder of CRD files. The versions
- * are the ones Cluster API v1.14 and its providers serve.
+ * The kinds the product renders, served without schema checks when the
+ * simulator starts without CRD files. The versions are those served by
+ * Cluster API v1.14 and the providers' current releases (see
+ * ../shared/capi-crds/INDEX.txt): core, CAPA, CAPV and CAPD at v1beta2;
+ * CAPZ, CAPG, CAPO and MAAS at v1beta1; CAAPH at v1alpha1.
  */
 export const defaultCustomResourceTypes: ResourceType[] = [
-  ...[
+  ...kinds(CORE, 'v1beta2', [
     'Cluster',
     'ClusterClass',
     'MachineDeployment',
@@ -79,15 +98,98 @@ export const defaultCustomResourceTypes: ResourceType[] = [
     'MachineHealthCheck',
     'Machine',
     'MachineSet',
-  ].map(k => custom('cluster.x-k8s.io', 'v1beta2', k)),
-  custom('controlplane.cluster.x-k8s.io', 'v1beta2', 'KubeadmControlPlane'),
-  custom(
-    'controlplane.cluster.x-k8s.io',
-    'v1beta2',
+  ]),
+  ...kinds(CONTROL_PLANE, 'v1beta2', [
+    'KubeadmControlPlane',
     'KubeadmControlPlaneTemplate',
+    'AWSManagedControlPlane',
+    'AWSManagedControlPlaneTemplate',
+  ]),
+  ...kinds(BOOTSTRAP, 'v1beta2', [
+    'KubeadmConfig',
+    'KubeadmConfigTemplate',
+    'EKSConfig',
+    'EKSConfigTemplate',
+  ]),
+  // AWS (CAPA) and EKS
+  ...kinds(INFRA, 'v1beta2', [
+    'AWSCluster',
+    'AWSClusterTemplate',
+    'AWSMachine',
+    'AWSMachineTemplate',
+    'AWSMachinePool',
+    'AWSManagedCluster',
+    'AWSManagedMachinePool',
+  ]),
+  ...kinds(
+    INFRA,
+    'v1beta2',
+    [
+      'AWSClusterRoleIdentity',
+      'AWSClusterStaticIdentity',
+      'AWSClusterControllerIdentity',
+    ],
+    false,
   ),
-  custom('bootstrap.cluster.x-k8s.io', 'v1beta2', 'KubeadmConfigTemplate'),
-  custom('addons.cluster.x-k8s.io', 'v1beta2', 'ClusterResourceSet'),
-  custom('addons.cluster.x-k8s.io', 'v1alpha1', 'HelmChartProxy'),
-  custom('addons.cluster.x-k8s.io', 'v1alpha1', 'HelmReleaseProxy'),
+  // Azure (CAPZ) and AKS
+  ...kinds(INFRA, 'v1beta1', [
+    'AzureCluster',
+    'AzureClusterTemplate',
+    'AzureMachine',
+    'AzureMachineTemplate',
+    'AzureMachinePool',
+    'AzureClusterIdentity',
+    'AzureASOManagedCluster',
+    'AzureASOManagedClusterTemplate',
+    'AzureASOManagedControlPlane',
+    'AzureASOManagedControlPlaneTemplate',
+    'AzureASOManagedMachinePool',
+    'AzureASOManagedMachinePoolTemplate',
+  ]),
+  // GCP (CAPG) and GKE
+  ...kinds(INFRA, 'v1beta1', [
+    'GCPCluster',
+    'GCPClusterTemplate',
+    'GCPMachine',
+    'GCPMachineTemplate',
+    'GCPManagedCluster',
+    'GCPManagedControlPlane',
+    'GCPManagedMachinePool',
+  ]),
+  // vSphere (CAPV)
+  ...kinds(INFRA, 'v1beta2', [
+    'VSphereCluster',
+    'VSphereClusterTemplate',
+    'VSphereMachine',
+    'VSphereMachineTemplate',
+    'VSphereVM',
+  ]),
+  ...kinds(INFRA, 'v1beta2', ['VSphereClusterIdentity'], false),
+  // OpenStack (CAPO)
+  ...kinds(INFRA, 'v1beta1', [
+    'OpenStackCluster',
+    'OpenStackClusterTemplate',
+    'OpenStackMachine',
+    'OpenStackMachineTemplate',
+  ]),
+  ...kinds(INFRA, 'v1alpha1', ['OpenStackClusterIdentity'], false),
+  // MAAS
+  ...kinds(INFRA, 'v1beta1', [
+    'MaasCluster',
+    'MaasMachine',
+    'MaasMachineTemplate',
+  ]),
+  // Dev (CAPD: docker or in-memory backend)
+  ...kinds(INFRA, 'v1beta2', [
+    'DevCluster',
+    'DevClusterTemplate',
+    'DevMachine',
+    'DevMachineTemplate',
+  ]),
+  // Add-ons
+  ...kinds(ADDONS, 'v1beta2', [
+    'ClusterResourceSet',
+    'ClusterResourceSetBinding',
+  ]),
+  ...kinds(ADDONS, 'v1alpha1', ['HelmChartProxy', 'HelmReleaseProxy']),
 ];

@@ -27,7 +27,7 @@ describe('simulated API server through @kubernetes/client-node', () => {
     expect(groups.groups.map(g => g.name)).toContain('cluster.x-k8s.io');
   });
 
-  it('rejects requests without the configured bearer token', async () => {
+  it('refuses requests without the configured bearer token, but for version and health', async () => {
     const anonymous = new k8s.KubeConfig();
     anonymous.loadFromOptions({
       clusters: [{ name: 'c', server: sim.url, skipTLSVerify: true }],
@@ -36,7 +36,19 @@ describe('simulated API server through @kubernetes/client-node', () => {
       currentContext: 'c',
     });
     await expect(
-      anonymous.makeApiClient(k8s.VersionApi).getCode(),
+      anonymous.makeApiClient(k8s.ApisApi).getAPIVersions(),
+    ).rejects.toMatchObject({ code: 401 });
+    await expect(
+      anonymous.makeApiClient(k8s.CoreV1Api).listNamespace(),
+    ).rejects.toMatchObject({ code: 401 });
+    // As kube-apiserver's system:public-info-viewer: version needs no token.
+    const version = await anonymous.makeApiClient(k8s.VersionApi).getCode();
+    expect(version.gitVersion).toBe('v1.34.2');
+
+    const wrongToken = new k8s.KubeConfig();
+    wrongToken.loadFromString(sim.kubeconfig().replace(sim.token!, 'wrong'));
+    await expect(
+      wrongToken.makeApiClient(k8s.VersionApi).getCode(),
     ).rejects.toMatchObject({ code: 401 });
   });
 

@@ -60,10 +60,20 @@ export class ApiServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://simulator');
+    const publicInfo = ['/version', '/healthz', '/livez', '/readyz'].includes(url.pathname);
     if (this.options.token) {
-      const header = req.headers.authorization ?? '';
-      if (header !== `Bearer ${this.options.token}`)
+      // As kube-apiserver: wrong credentials are always refused; requests
+      // with none are anonymous, and anonymous may read version and health
+      // (system:public-info-viewer; kubectl's dispatcher probes /version so).
+      const header = req.headers.authorization;
+      const anonymousAllowed = header === undefined && publicInfo;
+      if (header !== `Bearer ${this.options.token}` && !anonymousAllowed) {
         throw StatusError.unauthorized();
+      }
+    }
+    if (url.pathname !== '/version' && publicInfo) {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
     }
     const parsed = parsePath(url.pathname);
     if (!parsed)
