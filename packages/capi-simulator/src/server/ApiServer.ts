@@ -16,6 +16,14 @@ import { KubeObject } from '../store/types';
 import { isDiscovery, parsePath, ResourcePath } from './routes';
 import { StatusError } from './StatusError';
 import { serveWatch } from './watch';
+import {
+  OPENAPI_V2_PROTOBUF,
+  openApiGroupVersion,
+  openApiIndex,
+  openApiV2,
+  openApiV2Protobuf,
+  SchemaSource,
+} from './openapi';
 
 /** Options of the simulated API server. @public */
 export interface ApiServerOptions {
@@ -23,6 +31,8 @@ export interface ApiServerOptions {
   store: ObjectStore;
   /** When set, every request must carry `Authorization: Bearer <token>`. */
   token?: string;
+  /** OpenAPI schemas of served types (from CRDs), for `/openapi/v3`. */
+  schemaOf?: SchemaSource;
 }
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024; // the API server's request size limit
@@ -60,7 +70,9 @@ export class ApiServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://simulator');
-    const publicInfo = ['/version', '/healthz', '/livez', '/readyz'].includes(url.pathname);
+    const publicInfo = ['/version', '/healthz', '/livez', '/readyz'].includes(
+      url.pathname,
+    );
     if (this.options.token) {
       // As kube-apiserver: wrong credentials are always refused; requests
       // with none are anonymous, and anonymous may read version and health
@@ -73,6 +85,27 @@ export class ApiServer {
     }
     if (url.pathname !== '/version' && publicInfo) {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (
+      url.pathname === '/openapi/v2' &&
+      req.headers.accept?.includes(OPENAPI_V2_PROTOBUF)
+    ) {
+      const body = openApiV2Protobuf();
+      res
+        .writeHead(200, {
+          'content-type': OPENAPI_V2_PROTOBUF,
+          'content-length': body.length,
+        })
+        .end(body);
+      return;
+    }
+    if (
+      url.pathname === '/openapi/v2' ||
+      url.pathname === '/openapi/v3' ||
+      url.pathname.startsWith('/openapi/v3/')
+    ) {
+      sendJson(res, 200, this.openApi(url.pathname));
       return;
     }
     const parsed = parsePath(url.pathname);
@@ -117,6 +150,28 @@ export class ApiServer {
       );
     }
     await this.resource(req, res, url, type, parsed);
+  }
+
+  private openApi(pathname: string) {
+    const { registry, schemaOf = () => undefined } = this.options;
+    if (pathname === '/openapi/v2') return openApiV2(registry, schemaOf);
+    if (pathname === '/openapi/v3') return openApiIndex(registry);
+    const parts = pathname.split('/').filter(Boolean).slice(2);
+    const [group, version] =
+      parts[0] === 'api' ? ['', parts[1]] : [parts[1], parts[2]];
+    const document = openApiGroupVersion(
+      registry,
+      group ?? '',
+      version ?? '',
+      schemaOf,
+    );
+    if (!document)
+      throw new StatusError(
+        404,
+        'NotFound',
+        'the server could not find the requested resource',
+      );
+    return document;
   }
 
   private discovery(
