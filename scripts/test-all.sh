@@ -33,6 +33,8 @@ export BACKSTAGE_TEST_DATABASE_POSTGRES17_CONNECTION_STRING="${BACKSTAGE_TEST_DA
 check install yarn install --immutable
 check typecheck yarn tsc
 check lint yarn backstage-cli repo lint
+# Every library and plugin package builds with backstage-cli (without --all: the app is built below).
+check package-builds yarn backstage-cli repo build
 
 echo "::: unit and database tests (jest)"
 started=$SECONDS
