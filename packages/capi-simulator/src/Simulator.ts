@@ -24,6 +24,8 @@ export interface SimulatorOptions {
    * turns authentication off.
    */
   token?: string | false;
+  /** How many recent events watches can resume from (older: 410 Gone). */
+  watchHistorySize?: number;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function startSimulator(
     ...builtinResourceTypes,
     ...defaultCustomResourceTypes,
   ]);
-  const store = new ObjectStore();
+  const store = new ObjectStore(options.watchHistorySize);
   store.typeResolver = typeKey =>
     registry.all().find(t => `${t.group}/${t.plural}` === typeKey);
   const namespaceType = registry.find('', 'v1', 'namespaces')!;

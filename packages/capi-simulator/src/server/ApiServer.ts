@@ -11,11 +11,17 @@ import {
   versionInfo,
 } from '../api/discovery';
 import { ObjectStore } from '../store/ObjectStore';
-import { jsonPatch, mergePatch } from '../store/patch';
 import { KubeObject } from '../store/types';
 import { isDiscovery, parsePath, ResourcePath } from './routes';
 import { StatusError } from './StatusError';
 import { serveWatch } from './watch';
+import {
+  ObjectWriter,
+  PatchKind,
+  SchemaLookup,
+  WriteContext,
+  WriteResult,
+} from './ObjectWriter';
 import {
   OPENAPI_V2_PROTOBUF,
   openApiGroupVersion,
@@ -33,6 +39,39 @@ export interface ApiServerOptions {
   token?: string;
   /** OpenAPI schemas of served types (from CRDs), for `/openapi/v3`. */
   schemaOf?: SchemaSource;
+  /** Structural schemas of served types (from CRDs), for admission of writes. */
+  schemaFor?: SchemaLookup;
+}
+
+const PATCH_KINDS: Record<string, PatchKind> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+};
+
+const FIELD_VALIDATION = ['Strict', 'Warn', 'Ignore'] as const;
+
+/** Reads the write options of a request as kube-apiserver does. */
+function writeContext(
+  req: http.IncomingMessage,
+  q: URLSearchParams,
+  p?: ResourcePath,
+): WriteContext {
+  const requested = q.get('fieldValidation') ?? 'Warn';
+  const fieldValidation = FIELD_VALIDATION.find(v => v === requested);
+  if (!fieldValidation)
+    throw StatusError.badRequest(
+      `fieldValidation must be one of Strict, Warn, Ignore; got "${requested}"`,
+    );
+  // Without ?fieldManager= the API server names the manager after the user agent.
+  const userAgent = (req.headers['user-agent'] ?? 'unknown').split('/')[0];
+  return {
+    manager: q.get('fieldManager') ?? userAgent,
+    dryRun: q.get('dryRun') === 'All',
+    fieldValidation,
+    subresource: p?.subresource === 'status' ? 'status' : undefined,
+    force: q.get('force') === 'true',
+  };
 }
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024; // the API server's request size limit
@@ -45,8 +84,10 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024; // the API server's request size limit
  */
 export class ApiServer {
   readonly server: http.Server;
+  private readonly writer: ObjectWriter;
 
   constructor(private readonly options: ApiServerOptions) {
+    this.writer = new ObjectWriter(options.store, options.schemaFor);
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch(error => sendError(res, error));
     });
@@ -218,7 +259,6 @@ export class ApiServer {
     const { store } = this.options;
     const q = url.searchParams;
     const namespace = type.namespaced ? p.namespace : undefined;
-    const dryRun = q.get('dryRun') === 'All';
     switch (req.method) {
       case 'GET': {
         if (p.name) {
@@ -274,8 +314,11 @@ export class ApiServer {
           type,
           namespace,
         );
-        const created = dryRun ? body : store.create(type, body);
-        sendJson(res, 201, created);
+        sendWrite(
+          res,
+          201,
+          this.writer.create(type, body, writeContext(req, q)),
+        );
         return;
       }
       case 'PUT': {
@@ -285,11 +328,10 @@ export class ApiServer {
           namespace,
           p.name,
         );
-        const subresource = p.subresource === 'status' ? 'status' : undefined;
-        sendJson(
+        sendWrite(
           res,
           200,
-          dryRun ? body : store.update(type, body, { subresource }),
+          this.writer.replace(type, body, writeContext(req, q, p)),
         );
         return;
       }
@@ -300,7 +342,7 @@ export class ApiServer {
             'MethodNotAllowed',
             'PATCH needs a named object',
           );
-        sendJson(res, 200, await this.patch(req, q, type, namespace, p));
+        sendWrite(res, 200, await this.patch(req, q, type, namespace, p));
         return;
       }
       case 'DELETE': {
@@ -330,28 +372,23 @@ export class ApiServer {
     namespace: string | undefined,
     p: ResourcePath,
   ) {
-    const { store } = this.options;
     const contentType = (req.headers['content-type'] ?? '')
       .split(';')[0]
       .trim();
-    const subresource = p.subresource === 'status' ? 'status' : undefined;
+    const ctx = writeContext(req, q, p);
     if (contentType === 'application/apply-patch+yaml') {
-      const fieldManager = q.get('fieldManager');
-      if (!fieldManager)
+      if (!q.get('fieldManager')) {
         throw StatusError.badRequest(
           'PATCH, application/apply-patch+yaml requires fieldManager to be set',
         );
+      }
       const applied = this.checkBody(
         await readBody(req, [contentType]),
         type,
         namespace,
         p.name,
       );
-      const current = store.tryGet(type, namespace, p.name!);
-      if (!current) return store.create(type, applied);
-      const merged = mergePatch(current, applied) as KubeObject;
-      merged.metadata.resourceVersion = current.metadata.resourceVersion;
-      return store.update(type, merged, { subresource });
+      return this.writer.apply(type, applied, ctx);
     }
     const body = await readBody(req, [
       'application/json-patch+json',
@@ -365,18 +402,8 @@ export class ApiServer {
       // As a real API server: custom resources do not support strategic merge patch.
       throw StatusError.unsupportedMediaType(contentType);
     }
-    const current = store.get(type, namespace, p.name!);
-    const next = (
-      contentType === 'application/json-patch+json'
-        ? jsonPatch(current, body)
-        : mergePatch(current, body)
-    ) as KubeObject;
-    if (!next.metadata?.resourceVersion)
-      next.metadata = {
-        ...next.metadata,
-        resourceVersion: current.metadata.resourceVersion,
-      };
-    return store.update(type, next, { subresource });
+    const kind = PATCH_KINDS[contentType];
+    return this.writer.patch(type, namespace, p.name!, kind, body, ctx);
   }
 
   /** Checks that a body names the kind and place the URL addresses. */
@@ -459,6 +486,21 @@ async function readBody(
       `the body could not be decoded: ${(error as Error).message}`,
     );
   }
+}
+
+/** Sends a written object, with kube-apiserver's `Warning` headers. */
+function sendWrite(
+  res: http.ServerResponse,
+  code: number,
+  result: WriteResult,
+) {
+  if (result.warnings.length) {
+    res.setHeader(
+      'warning',
+      result.warnings.map(w => `299 - ${JSON.stringify(w)}`),
+    );
+  }
+  sendJson(res, code, result.object);
 }
 
 export function sendJson(

@@ -143,8 +143,16 @@ export class ObjectStore {
     }
     let next: KubeObject;
     if (options.subresource === 'status') {
-      // The status subresource changes status only; everything else is kept.
-      next = { ...current, status: obj.status };
+      // The status subresource changes status only (and its managed fields).
+      next = {
+        ...current,
+        status: obj.status,
+        metadata: {
+          ...current.metadata,
+          managedFields:
+            obj.metadata.managedFields ?? current.metadata.managedFields,
+        },
+      };
     } else {
       next = structuredClone(obj);
       next.metadata = {
