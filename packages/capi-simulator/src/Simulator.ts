@@ -7,6 +7,8 @@ import {
 } from './api/resourceTypes';
 import { ObjectStore } from './store/ObjectStore';
 import { ApiServer } from './server/ApiServer';
+import { loadCrdsFromDir, LoadedCrds } from './crds';
+import { ResourceType } from './api/resourceTypes';
 
 /**
  * Options of {@link startSimulator}.
@@ -26,6 +28,13 @@ export interface SimulatorOptions {
   token?: string | false;
   /** How many recent events watches can resume from (older: 410 Gone). */
   watchHistorySize?: number;
+  /**
+   * A folder of CustomResourceDefinition files (e.g. the Cluster API CRDs).
+   * Every served version is registered, and objects are pruned, defaulted
+   * and validated against its openAPIV3Schema as a real API server does.
+   * Without it the kinds the product renders are served without schemas.
+   */
+  crdsDir?: string;
 }
 
 /**
@@ -54,9 +63,10 @@ export interface RunningSimulator {
 export async function startSimulator(
   options: SimulatorOptions = {},
 ): Promise<RunningSimulator> {
+  const crds = options.crdsDir ? loadCrdsFromDir(options.crdsDir) : undefined;
   const registry = new ResourceRegistry([
     ...builtinResourceTypes,
-    ...defaultCustomResourceTypes,
+    ...servedCustomTypes(crds),
   ]);
   const store = new ObjectStore(options.watchHistorySize);
   store.typeResolver = typeKey =>
@@ -74,7 +84,13 @@ export async function startSimulator(
     options.token === false
       ? undefined
       : options.token ?? randomBytes(24).toString('hex');
-  const api = new ApiServer({ registry, store, token });
+  const api = new ApiServer({
+    registry,
+    store,
+    token,
+    schemaFor: crds && (t => crds.schemaFor(t.group, t.version, t.kind)),
+    schemaOf: crds && (t => crds.openApiSchemaFor(t.group, t.version, t.kind)),
+  });
   const url = await api.listen(options.port ?? 0, options.host ?? '127.0.0.1');
   return {
     url,
@@ -103,4 +119,19 @@ function renderKubeconfig(
     ],
     'current-context': name,
   });
+}
+
+/**
+ * The custom kinds to serve: those of the CRD files when given, plus any kind
+ * the product renders that they do not define (served without a schema).
+ */
+function servedCustomTypes(crds: LoadedCrds | undefined): ResourceType[] {
+  if (!crds) return defaultCustomResourceTypes;
+  const defined = new Set(crds.types.map(t => `${t.group}/${t.kind}`));
+  return [
+    ...crds.types,
+    ...defaultCustomResourceTypes.filter(
+      t => !defined.has(`${t.group}/${t.kind}`),
+    ),
+  ];
 }

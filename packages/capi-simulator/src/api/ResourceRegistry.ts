@@ -53,7 +53,10 @@ export class ResourceRegistry {
     return [...this.byPath.values()];
   }
 
-  /** Groups with their versions, newest registered version first as preferred. */
+  /**
+   * Groups with their versions, in Kubernetes version priority (GA, then
+   * beta, then alpha, newest first), so the first is the preferred version.
+   */
   groups(): Map<string, string[]> {
     const result = new Map<string, string[]>();
     for (const t of this.byPath.values()) {
@@ -62,6 +65,7 @@ export class ResourceRegistry {
       if (!versions.includes(t.version)) versions.push(t.version);
       result.set(t.group, versions);
     }
+    for (const versions of result.values()) versions.sort(compareKubeVersions);
     return result;
   }
 
@@ -72,4 +76,17 @@ export class ResourceRegistry {
   private static pathKey(group: string, version: string, plural: string) {
     return `${group}/${version}/${plural}`;
   }
+}
+
+/** Orders API versions as Kubernetes does: v2 > v1 > v1beta2 > v1beta1 > v1alpha1. */
+export function compareKubeVersions(a: string, b: string): number {
+  const rank = (v: string) => {
+    const m = v.match(/^v(\d+)(?:(alpha|beta)(\d+))?$/);
+    if (!m) return [0, 0, 0];
+    const stability = m[2] === undefined ? 3 : m[2] === 'beta' ? 2 : 1;
+    return [stability === 3 ? 3 : stability, Number(m[1]), Number(m[3] ?? 0)];
+  };
+  const [sa, ma, na] = rank(a);
+  const [sb, mb, nb] = rank(b);
+  return sb - sa || mb - ma || nb - na;
 }

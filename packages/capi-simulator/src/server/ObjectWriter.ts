@@ -43,6 +43,27 @@ export interface WriteResult {
 
 export type PatchKind = 'json' | 'merge' | 'strategic';
 
+/** Dotted paths present in `sent` that pruning removed from `kept`. */
+export function unknownFields(
+  sent: unknown,
+  kept: unknown,
+  path = '',
+): string[] {
+  if (Array.isArray(sent) && Array.isArray(kept)) {
+    return sent.flatMap((item, i) =>
+      unknownFields(item, kept[i], `${path}[${i}]`),
+    );
+  }
+  if (!isObject(sent) || !isObject(kept)) return [];
+  return Object.keys(sent).flatMap(key => {
+    const at = path ? `${path}.${key}` : key;
+    return key in kept ? unknownFields(sent[key], kept[key], at) : [at];
+  });
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**
@@ -251,24 +272,3 @@ export class ObjectWriter {
     return { object, warnings };
   }
 }
-
-/** Dotted paths present in `sent` that pruning removed from `kept`. */
-export function unknownFields(
-  sent: unknown,
-  kept: unknown,
-  path = '',
-): string[] {
-  if (Array.isArray(sent) && Array.isArray(kept)) {
-    return sent.flatMap((item, i) =>
-      unknownFields(item, kept[i], `${path}[${i}]`),
-    );
-  }
-  if (!isObject(sent) || !isObject(kept)) return [];
-  return Object.keys(sent).flatMap(key => {
-    const at = path ? `${path}.${key}` : key;
-    return key in kept ? unknownFields(sent[key], kept[key], at) : [at];
-  });
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
