@@ -8,6 +8,11 @@ import {
 import { ObjectStore } from './store/ObjectStore';
 import { ApiServer } from './server/ApiServer';
 import { loadCrdsFromDir, LoadedCrds } from './crds';
+import {
+  SimulatorTiming,
+  startControllers,
+  TIMING_PRESETS,
+} from './controllers';
 import { ResourceType } from './api/resourceTypes';
 
 /**
@@ -35,6 +40,14 @@ export interface SimulatorOptions {
    * Without it the kinds the product renders are served without schemas.
    */
   crdsDir?: string;
+  /**
+   * How fast the simulated controllers move: `instant` for tests,
+   * `realistic` (the default) for the demo, where a cluster takes tens of
+   * seconds to become available; or `{ stepMs }` per simulated step.
+   */
+  timing?: keyof typeof TIMING_PRESETS | SimulatorTiming;
+  /** Run the simulated Cluster API controllers (default true). */
+  controllers?: boolean;
 }
 
 /**
@@ -51,6 +64,8 @@ export interface RunningSimulator {
   readonly registry: ResourceRegistry;
   /** A kubeconfig (YAML) for this API server, for kubectl or client-node. */
   kubeconfig(contextName?: string): string;
+  /** Resolves when the simulated controllers have no work queued or scheduled. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +107,20 @@ export async function startSimulator(
     schemaOf: crds && (t => crds.openApiSchemaFor(t.group, t.version, t.kind)),
   });
   const url = await api.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  const timing =
+    typeof options.timing === 'object'
+      ? options.timing
+      : TIMING_PRESETS[options.timing ?? 'realistic'];
+  const controllers =
+    options.controllers === false
+      ? undefined
+      : startControllers({
+          store,
+          registry,
+          timing,
+          workloadServerUrl: (namespace, name) =>
+            workloadServerUrl(url, namespace, name),
+        });
   return {
     url,
     token,
@@ -99,8 +128,23 @@ export async function startSimulator(
     registry,
     kubeconfig: (contextName = 'capi-simulator') =>
       renderKubeconfig(url, token, contextName),
-    stop: () => api.close(),
+    idle: async () => controllers?.idle(),
+    stop: async () => {
+      await controllers?.stop();
+      await api.close();
+    },
   };
+}
+
+/** Where a simulated workload cluster's API is served (its kubeconfig's server). */
+export function workloadServerUrl(
+  base: string,
+  namespace: string,
+  name: string,
+): string {
+  return `${base}/workload/${encodeURIComponent(
+    namespace,
+  )}/${encodeURIComponent(name)}`;
 }
 
 function renderKubeconfig(

@@ -7,7 +7,7 @@ describe('simulated API server through @kubernetes/client-node', () => {
   let kc: k8s.KubeConfig;
 
   beforeAll(async () => {
-    sim = await startSimulator();
+    sim = await startSimulator({ controllers: false });
     kc = new k8s.KubeConfig();
     kc.loadFromString(sim.kubeconfig());
   });

@@ -15,6 +15,7 @@ import { KubeObject } from '../store/types';
 import { isDiscovery, parsePath, ResourcePath } from './routes';
 import { StatusError } from './StatusError';
 import { serveWatch } from './watch';
+import { WorkloadApi } from '../workload/WorkloadApi';
 import {
   ObjectWriter,
   PatchKind,
@@ -85,9 +86,11 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024; // the API server's request size limit
 export class ApiServer {
   readonly server: http.Server;
   private readonly writer: ObjectWriter;
+  private readonly workload: WorkloadApi;
 
   constructor(private readonly options: ApiServerOptions) {
     this.writer = new ObjectWriter(options.store, options.schemaFor);
+    this.workload = new WorkloadApi(options.store, options.registry);
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch(error => sendError(res, error));
     });
@@ -111,6 +114,22 @@ export class ApiServer {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://simulator');
+    if (url.pathname.startsWith('/workload/')) {
+      // A simulated workload cluster: its own credentials, not the management cluster's.
+      if (req.method !== 'GET')
+        throw new StatusError(
+          405,
+          'MethodNotAllowed',
+          'the simulated workload API is read-only',
+        );
+      const path = url.pathname
+        .split('/')
+        .filter(Boolean)
+        .slice(1)
+        .map(decodeURIComponent);
+      sendJson(res, 200, this.workload.handle(path, req.headers.authorization));
+      return;
+    }
     const publicInfo = ['/version', '/healthz', '/livez', '/readyz'].includes(
       url.pathname,
     );

@@ -8,7 +8,7 @@ describe('Kubernetes API conformance of the simulator', () => {
   let api: k8s.KubernetesObjectApi;
 
   beforeAll(async () => {
-    sim = await startSimulator({ watchHistorySize: 50 });
+    sim = await startSimulator({ watchHistorySize: 50, controllers: false });
     kc = new k8s.KubeConfig();
     kc.loadFromString(sim.kubeconfig());
     api = k8s.KubernetesObjectApi.makeApiClient(kc);

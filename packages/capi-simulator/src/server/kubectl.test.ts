@@ -30,7 +30,7 @@ describe('the simulator through kubectl', () => {
       throw new Error(
         'kubectl is not installed: .ci/run installs kubernetes-client',
       );
-    sim = await startSimulator({ token: false });
+    sim = await startSimulator({ token: false, controllers: false });
     const dir = mkdtempSync(join(tmpdir(), 'capi-sim-kubectl-'));
     kubeconfig = join(dir, 'kubeconfig');
     writeFileSync(kubeconfig, sim.kubeconfig());

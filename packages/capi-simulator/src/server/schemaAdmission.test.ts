@@ -13,7 +13,7 @@ describeWithCrds('the simulator with the Cluster API CRDs', () => {
   let api: k8s.KubernetesObjectApi;
 
   beforeAll(async () => {
-    sim = await startSimulator({ crdsDir });
+    sim = await startSimulator({ crdsDir, controllers: false });
     const kc = new k8s.KubeConfig();
     kc.loadFromString(sim.kubeconfig());
     api = k8s.KubernetesObjectApi.makeApiClient(kc);

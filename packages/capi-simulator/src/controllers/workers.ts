@@ -1,0 +1,316 @@
+import { KubeObject } from '../store/types';
+import {
+  ConditionSpec,
+  falseCondition,
+  isConditionTrue,
+  trueCondition,
+  findCondition,
+} from './conditions';
+import { SIMULATED_FAILURE_REASON } from './constants';
+import {
+  ControllerContext,
+  Simulation,
+  Spec,
+  TypeInfo,
+  specOf,
+  statusOf,
+} from './context';
+import { finishDeletion, isProvisioned, providerStatus } from './infrastructure';
+import { finalizerOf } from './kinds';
+import {
+  MachineVersions,
+  nextMachines,
+  readVersions,
+  removeOneMachine,
+  replicaCounters,
+  rolloutConditions,
+  totalOf,
+} from './machines';
+
+/**
+ * A MachineDeployment or MachinePool: once the control plane is available
+ * (and, for a MachinePool, its infrastructure machine pool is ready) it
+ * scales to `spec.replicas` and rolls version changes one machine per step
+ * (RollingUpdate, maxSurge 1, maxUnavailable 0).
+ */
+export function reconcileWorkers(
+  ctx: ControllerContext,
+  key: string,
+  info: TypeInfo,
+  obj: KubeObject,
+) {
+  const cluster = ctx.clusterOf(obj);
+  if (!cluster) {
+    if (obj.metadata.deletionTimestamp) finishDeletion(ctx, key, info, obj);
+    return;
+  }
+  const isPool = info.role === 'machinePool';
+  const namespace = obj.metadata.namespace ?? '';
+  const sim = ctx.simulation(cluster, obj, 'workers');
+  const spec = specOf(obj);
+  const target: string =
+    spec.template?.spec?.version ??
+    specOf(cluster).topology?.version ??
+    'v0.0.0';
+  let versions = readVersions(obj.status);
+  const infraRef = spec.template?.spec?.infrastructureRef;
+  const infraInfo = isPool ? ctx.infoOfRef(infraRef) : undefined;
+  const infra = infraInfo ? ctx.get(infraInfo, namespace, infraRef.name) : undefined;
+  const infraReady = !isPool || isProvisioned(infra);
+
+  const write = (
+    current: KubeObject,
+    extra: { waiting?: string; deleting?: boolean } = {},
+  ) => {
+    const written = ctx.writeStatus(
+      info,
+      current,
+      workerStatus(ctx, info, current, versions, target, {
+        ...extra,
+        sim,
+        pool: isPool ? { infraReady, hasInfraRef: !!infraRef } : undefined,
+      }),
+    );
+    // The infrastructure machine pool reports the replicas it runs.
+    if (infra && infraInfo && statusOf(infra).replicas !== totalOf(versions)) {
+      ctx.writeStatus(infraInfo, infra, {
+        ...statusOf(infra),
+        replicas: totalOf(versions),
+      });
+    }
+    return written;
+  };
+
+  if (sim.paused) {
+    ctx.resetStep(key);
+    write(obj, { deleting: !!obj.metadata.deletionTimestamp });
+    return;
+  }
+  if (sim.stalled) {
+    ctx.resetStep(key);
+    return;
+  }
+  if (obj.metadata.deletionTimestamp) {
+    if (totalOf(versions) > 0) {
+      if (ctx.stepDone(key)) versions = removeOneMachine(versions);
+      write(obj, { deleting: true });
+      return;
+    }
+    // A MachinePool deletes its infrastructure machine pool and waits for it.
+    if (infra && infraInfo) {
+      ctx.delete(infraInfo, namespace, infraRef.name);
+      write(obj, { deleting: true });
+      return;
+    }
+    finishDeletion(ctx, key, info, obj);
+    return;
+  }
+  const current = ctx.addFinalizer(info, obj, finalizerOf(info.type));
+  if (sim.failure) {
+    ctx.resetStep(key);
+    write(current);
+    return;
+  }
+  if (!isConditionTrue(cluster, 'ControlPlaneAvailable')) {
+    ctx.resetStep(key);
+    write(current, { waiting: 'Waiting for the control plane to be available' });
+    return;
+  }
+  if (!infraReady) {
+    ctx.resetStep(key);
+    write(current, {
+      waiting: `Waiting for ${infraRef?.kind ?? 'the infrastructure machine pool'} to be ready`,
+    });
+    return;
+  }
+  const next = nextMachines(versions, spec.replicas ?? 1, target);
+  if (!next) ctx.resetStep(key);
+  else if (ctx.stepDone(key)) versions = next;
+  write(current);
+}
+
+function workerStatus(
+  ctx: ControllerContext,
+  info: TypeInfo,
+  obj: KubeObject,
+  versions: MachineVersions,
+  target: string,
+  opts: {
+    sim: Simulation;
+    deleting?: boolean;
+    waiting?: string;
+    pool?: { infraReady: boolean; hasInfraRef: boolean };
+  },
+): Spec {
+  const spec = specOf(obj);
+  const failure = opts.sim.failure?.message;
+  const desired: number = opts.deleting ? 0 : spec.replicas ?? 1;
+  const counters = replicaCounters(versions, target);
+  const outdated = counters.replicas - counters.upToDateReplicas;
+  const wanted: ConditionSpec[] = [
+    failure
+      ? falseCondition('Available', SIMULATED_FAILURE_REASON, failure)
+      : counters.availableReplicas >= desired
+      ? trueCondition('Available', 'Available')
+      : falseCondition(
+          'Available',
+          'NotAvailable',
+          opts.waiting ??
+            `${counters.availableReplicas} available replicas, at least ${desired} required (spec.strategy.rollout.maxUnavailable=0, spec.replicas=${desired})`,
+        ),
+  ];
+  if (opts.pool) {
+    wanted.push(
+      opts.pool.infraReady
+        ? trueCondition('InfrastructureReady', 'Ready')
+        : falseCondition(
+            'InfrastructureReady',
+            'NotReady',
+            'Infrastructure machine pool is not ready',
+          ),
+    );
+  }
+  wanted.push(
+    failure
+      ? falseCondition('MachinesReady', SIMULATED_FAILURE_REASON, failure)
+      : trueCondition(
+          'MachinesReady',
+          counters.replicas === 0 ? 'NoReplicas' : 'Ready',
+        ),
+    outdated > 0
+      ? falseCondition(
+          'MachinesUpToDate',
+          'NotUpToDate',
+          `${outdated} Machines not up-to-date`,
+        )
+      : trueCondition(
+          'MachinesUpToDate',
+          counters.replicas === 0 ? 'NoReplicas' : 'UpToDate',
+        ),
+    ...rolloutConditions(versions, desired, target),
+    opts.deleting
+      ? trueCondition(
+          'Deleting',
+          'WaitingForMachineDeletion',
+          `Deleting ${counters.replicas} Machines`,
+        )
+      : falseCondition('Deleting', 'NotDeleting'),
+    opts.sim.paused
+      ? trueCondition('Paused', 'Paused', 'Cluster spec.paused is set to true')
+      : falseCondition('Paused', 'NotPaused'),
+  );
+  const total = counters.replicas;
+  let phase: string;
+  if (opts.deleting) phase = opts.pool ? 'Deleting' : 'ScalingDown';
+  else if (failure) phase = 'Failed';
+  else if (opts.pool && !opts.pool.infraReady)
+    phase = opts.pool.hasInfraRef ? 'Provisioning' : 'Pending';
+  else if (total < desired) phase = 'ScalingUp';
+  else if (total > desired) phase = 'ScalingDown';
+  else phase = 'Running';
+
+  const status: Spec = {
+    ...statusOf(obj),
+    conditions: ctx.conditions(info, obj, wanted, 'v1beta2'),
+    observedGeneration: obj.metadata.generation,
+    ...counters,
+    versions,
+    phase,
+  };
+  if (opts.pool) {
+    status.initialization = {
+      infrastructureProvisioned: opts.pool.infraReady,
+      bootstrapDataSecretCreated: true,
+    };
+  } else {
+    const matchLabels = spec.selector?.matchLabels as
+      | Record<string, string>
+      | undefined;
+    if (matchLabels) {
+      status.selector = Object.entries(matchLabels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+    }
+  }
+  return status;
+}
+
+/**
+ * An infrastructure machine pool (AWSManagedMachinePool, GCPManagedMachinePool,
+ * AzureASOManagedMachinePool, ...): ready after one step; its MachinePool
+ * reports the replicas.
+ */
+export function reconcileInfraMachinePool(
+  ctx: ControllerContext,
+  key: string,
+  info: TypeInfo,
+  obj: KubeObject,
+) {
+  const cluster = ctx.clusterOf(obj);
+  if (!cluster) {
+    if (obj.metadata.deletionTimestamp) finishDeletion(ctx, key, info, obj);
+    return;
+  }
+  const sim = ctx.simulation(cluster, obj, 'workers');
+  if (sim.paused || sim.stalled) {
+    ctx.resetStep(key);
+    return;
+  }
+  if (obj.metadata.deletionTimestamp) {
+    finishDeletion(ctx, key, info, obj);
+    return;
+  }
+  const current = ctx.addFinalizer(info, obj, finalizerOf(info.type));
+  const provisioned = isProvisioned(current);
+  if (sim.failure) {
+    ctx.resetStep(key);
+    ctx.writeStatus(
+      info,
+      current,
+      providerStatus(
+        ctx,
+        info,
+        current,
+        false,
+        falseCondition(
+          'Ready',
+          SIMULATED_FAILURE_REASON,
+          sim.failure.message,
+          'Error',
+        ),
+      ),
+    );
+    return;
+  }
+  const ready = findCondition(current, 'Ready');
+  if (
+    provisioned &&
+    (info.shape.conditions === 'none' || ready?.status === 'True')
+  ) {
+    ctx.resetStep(key);
+    return;
+  }
+  if (!ctx.stepDone(key)) {
+    ctx.writeStatus(
+      info,
+      current,
+      providerStatus(
+        ctx,
+        info,
+        current,
+        false,
+        falseCondition(
+          'Ready',
+          'Creating',
+          `${info.type.kind} is being created`,
+        ),
+      ),
+    );
+    return;
+  }
+  ctx.writeStatus(
+    info,
+    current,
+    providerStatus(ctx, info, current, true, trueCondition('Ready', 'Ready')),
+  );
+}
