@@ -20,6 +20,16 @@ export interface Config {
       context?: string;
       /** Whether requests that name no management cluster go here. */
       default?: boolean;
+      /**
+       * For `type: embedded`: a folder of CRD files (e.g. the Cluster API
+       * CRDs) to validate objects against, as a real API server would.
+       */
+      crdsDir?: string;
+      /**
+       * For `type: embedded`: how fast simulated clusters move. `realistic`
+       * (default): tens of seconds to available; `fast` or `instant` for tests.
+       */
+      speed?: 'instant' | 'fast' | 'realistic';
     }>;
   };
 }

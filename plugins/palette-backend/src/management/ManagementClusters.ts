@@ -35,7 +35,10 @@ export class ManagementClusters {
     for (const [index, config] of configs.entries()) {
       const kubeConfig = new k8s.KubeConfig();
       if (config.type === 'embedded') {
-        const simulator = await startSimulator();
+        const simulator = await startSimulator({
+          crdsDir: config.crdsDir,
+          timing: config.speed ?? 'realistic',
+        });
         simulators.push(simulator);
         kubeConfig.loadFromString(simulator.kubeconfig(config.name));
         logger.info(

@@ -12,6 +12,8 @@ export const managementClusterConfigSchema = z
     kubeconfigPath: z.string().min(1).optional(),
     context: z.string().min(1).optional(),
     default: z.boolean().optional(),
+    crdsDir: z.string().min(1).optional(),
+    speed: z.enum(['instant', 'fast', 'realistic']).optional(),
   })
   .refine(c => c.type !== 'kubeconfig' || c.kubeconfigPath, {
     message: 'kubeconfigPath is required for type kubeconfig',
