@@ -7,3 +7,5 @@
 export * from './permissions';
 export * from './health';
 export * from './annotations';
+export * from './packs';
+export * from './profiles';

@@ -1,0 +1,3 @@
+export * from './semver';
+export * from './jsonSchema';
+export * from './types';
