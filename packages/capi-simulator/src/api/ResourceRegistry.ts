@@ -78,13 +78,15 @@ export class ResourceRegistry {
   }
 }
 
+const STABILITY: Record<string, number> = { alpha: 1, beta: 2 };
+
 /** Orders API versions as Kubernetes does: v2 > v1 > v1beta2 > v1beta1 > v1alpha1. */
 export function compareKubeVersions(a: string, b: string): number {
   const rank = (v: string) => {
     const m = v.match(/^v(\d+)(?:(alpha|beta)(\d+))?$/);
     if (!m) return [0, 0, 0];
-    const stability = m[2] === undefined ? 3 : m[2] === 'beta' ? 2 : 1;
-    return [stability === 3 ? 3 : stability, Number(m[1]), Number(m[3] ?? 0)];
+    const stability = STABILITY[m[2] ?? ''] ?? 3;
+    return [stability, Number(m[1]), Number(m[3] ?? 0)];
   };
   const [sa, ma, na] = rank(a);
   const [sb, mb, nb] = rank(b);

@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { KubeObject } from '../store/types';
+import { workloadToken } from '../workload/WorkloadApi';
 import {
   ConditionSpec,
   falseCondition,
@@ -148,7 +149,10 @@ function readParts(ctx: ControllerContext, cluster: KubeObject): ClusterParts {
   return {
     infraRef,
     infraInfo,
-    infra: infraInfo && infraRef ? ctx.get(infraInfo, namespace, infraRef.name) : undefined,
+    infra:
+      infraInfo && infraRef
+        ? ctx.get(infraInfo, namespace, infraRef.name)
+        : undefined,
     cpRef,
     cpInfo,
     cp: cpInfo && cpRef ? ctx.get(cpInfo, namespace, cpRef.name) : undefined,
@@ -157,7 +161,11 @@ function readParts(ctx: ControllerContext, cluster: KubeObject): ClusterParts {
       cluster.metadata.name,
       'machineDeployment',
     ),
-    machinePools: ctx.childrenOf(namespace, cluster.metadata.name, 'machinePool'),
+    machinePools: ctx.childrenOf(
+      namespace,
+      cluster.metadata.name,
+      'machinePool',
+    ),
   };
 }
 
@@ -231,7 +239,7 @@ function ensureKubeconfig(ctx: ControllerContext, cluster: KubeObject) {
         },
       },
     ],
-    users: [{ name: user, user: { token: `${name}-admin-token` } }],
+    users: [{ name: user, user: { token: workloadToken(name) } }],
     contexts: [{ name: `${user}@${name}`, context: { cluster: name, user } }],
     'current-context': `${user}@${name}`,
   });
@@ -279,7 +287,11 @@ function reconcileDeletion(
           .map(o => o.metadata.name)
           .join(', ')}`,
       );
-    return trueCondition('Deleting', 'WaitingForWorkersDeletion', lines.join('\n'));
+    return trueCondition(
+      'Deleting',
+      'WaitingForWorkersDeletion',
+      lines.join('\n'),
+    );
   }
   if (parts.cp && parts.cpInfo) {
     ctx.delete(parts.cpInfo, namespace, parts.cp.metadata.name);
@@ -301,6 +313,11 @@ function reconcileDeletion(
   return undefined;
 }
 
+function workersReason(simulated: boolean, anyFalse: boolean): string {
+  if (simulated) return SIMULATED_FAILURE_REASON;
+  return anyFalse ? 'NotAvailable' : 'AvailableUnknown';
+}
+
 const firstLine = (message: string | undefined) =>
   (message ?? '').split('\n')[0];
 
@@ -318,23 +335,45 @@ function clusterStatus(
   },
 ): Spec {
   const deleting = !!cluster.metadata.deletionTimestamp;
-  const failInfra = ctx.simulation(cluster, undefined, 'infrastructure').failure;
+  const failInfra = ctx.simulation(
+    cluster,
+    undefined,
+    'infrastructure',
+  ).failure;
   const failCp = ctx.simulation(cluster, undefined, 'controlplane').failure;
   const failWorkers = ctx.simulation(cluster, undefined, 'workers').failure;
   const { infra, cp, infraRef, cpRef } = parts;
   const workers = [
-    ...parts.machineDeployments.map(o => ({ label: `MachineDeployment ${o.metadata.name}`, obj: o })),
-    ...parts.machinePools.map(o => ({ label: `MachinePool ${o.metadata.name}`, obj: o })),
+    ...parts.machineDeployments.map(o => ({
+      label: `MachineDeployment ${o.metadata.name}`,
+      obj: o,
+    })),
+    ...parts.machinePools.map(o => ({
+      label: `MachinePool ${o.metadata.name}`,
+      obj: o,
+    })),
   ];
 
   // InfrastructureReady mirrors the infrastructure cluster's Ready.
   let infraReady: ConditionSpec;
   if (failInfra) {
-    infraReady = falseCondition('InfrastructureReady', SIMULATED_FAILURE_REASON, failInfra.message);
+    infraReady = falseCondition(
+      'InfrastructureReady',
+      SIMULATED_FAILURE_REASON,
+      failInfra.message,
+    );
   } else if (!infraRef) {
     infraReady = opts.hasTopology
-      ? falseCondition('InfrastructureReady', 'DoesNotExist', 'Waiting for the cluster topology to be reconciled')
-      : trueCondition('InfrastructureReady', 'Ready', 'Cluster has no infrastructure object');
+      ? falseCondition(
+          'InfrastructureReady',
+          'DoesNotExist',
+          'Waiting for the cluster topology to be reconciled',
+        )
+      : trueCondition(
+          'InfrastructureReady',
+          'Ready',
+          'Cluster has no infrastructure object',
+        );
   } else if (!infra) {
     infraReady = falseCondition(
       'InfrastructureReady',
@@ -353,24 +392,38 @@ function clusterStatus(
     } else if (isProvisioned(infra)) {
       infraReady = trueCondition('InfrastructureReady', 'Ready');
     } else {
-      infraReady = falseCondition('InfrastructureReady', 'NotReady', `${infra.kind} is not provisioned`);
+      infraReady = falseCondition(
+        'InfrastructureReady',
+        'NotReady',
+        `${infra.kind} is not provisioned`,
+      );
     }
   }
 
   const cpInitializedCondition = opts.cpInitialized
     ? trueCondition('ControlPlaneInitialized', 'Initialized')
-    : falseCondition('ControlPlaneInitialized', 'NotInitialized', 'Control plane not yet initialized');
+    : falseCondition(
+        'ControlPlaneInitialized',
+        'NotInitialized',
+        'Control plane not yet initialized',
+      );
 
   // ControlPlaneAvailable mirrors the control plane's Available (or, for
   // managed control planes on the v1beta1 contract, their ready flag).
   let cpAvailable: ConditionSpec;
   if (failCp) {
-    cpAvailable = falseCondition('ControlPlaneAvailable', SIMULATED_FAILURE_REASON, failCp.message);
+    cpAvailable = falseCondition(
+      'ControlPlaneAvailable',
+      SIMULATED_FAILURE_REASON,
+      failCp.message,
+    );
   } else if (!cpRef) {
     cpAvailable = falseCondition(
       'ControlPlaneAvailable',
       'DoesNotExist',
-      opts.hasTopology ? 'Waiting for the cluster topology to be reconciled' : 'Cluster spec.controlPlaneRef is not set',
+      opts.hasTopology
+        ? 'Waiting for the cluster topology to be reconciled'
+        : 'Cluster spec.controlPlaneRef is not set',
     );
   } else if (!cp) {
     cpAvailable = falseCondition(
@@ -384,10 +437,16 @@ function clusterStatus(
       ? {
           type: 'ControlPlaneAvailable',
           status: available.status,
-          reason: available.reason ?? (available.status === 'True' ? 'Available' : 'NotAvailable'),
+          reason:
+            available.reason ??
+            (available.status === 'True' ? 'Available' : 'NotAvailable'),
           message: available.message ?? '',
         }
-      : unknownCondition('ControlPlaneAvailable', 'AvailableUnknown', `Condition Available not yet reported from ${cp.kind}`);
+      : unknownCondition(
+          'ControlPlaneAvailable',
+          'AvailableUnknown',
+          `Condition Available not yet reported from ${cp.kind}`,
+        );
   } else {
     const ready = findCondition(cp, 'Ready');
     if (statusOf(cp).ready === true && isControlPlaneInitialized(cp)) {
@@ -400,14 +459,22 @@ function clusterStatus(
         message: ready.message ?? `${cp.kind} is not ready`,
       };
     } else {
-      cpAvailable = falseCondition('ControlPlaneAvailable', 'NotAvailable', `${cp.kind} is not ready`);
+      cpAvailable = falseCondition(
+        'ControlPlaneAvailable',
+        'NotAvailable',
+        `${cp.kind} is not ready`,
+      );
     }
   }
 
   // WorkersAvailable summarises the MachineDeployments' and MachinePools' Available.
   let workersAvailable: ConditionSpec;
   if (failWorkers) {
-    workersAvailable = falseCondition('WorkersAvailable', SIMULATED_FAILURE_REASON, failWorkers.message);
+    workersAvailable = falseCondition(
+      'WorkersAvailable',
+      SIMULATED_FAILURE_REASON,
+      failWorkers.message,
+    );
   } else if (!workers.length) {
     workersAvailable = trueCondition('WorkersAvailable', 'NoWorkers');
   } else {
@@ -418,13 +485,21 @@ function clusterStatus(
       workersAvailable = trueCondition('WorkersAvailable', 'Available');
     } else {
       const anyFalse = notAvailable.some(w => w.c?.status === 'False');
-      const simulated = notAvailable.some(w => w.c?.reason === SIMULATED_FAILURE_REASON);
+      const simulated = notAvailable.some(
+        w => w.c?.reason === SIMULATED_FAILURE_REASON,
+      );
       workersAvailable = {
         type: 'WorkersAvailable',
         status: anyFalse ? 'False' : 'Unknown',
-        reason: simulated ? SIMULATED_FAILURE_REASON : anyFalse ? 'NotAvailable' : 'AvailableUnknown',
+        reason: workersReason(simulated, anyFalse),
         message: notAvailable
-          .map(w => `* ${w.label}: ${firstLine(w.c?.message) || 'Condition Available not yet reported'}`)
+          .map(
+            w =>
+              `* ${w.label}: ${
+                firstLine(w.c?.message) ||
+                'Condition Available not yet reported'
+              }`,
+          )
           .join('\n'),
       };
     }
@@ -432,7 +507,11 @@ function clusterStatus(
 
   const remoteProbe = opts.cpInitialized
     ? trueCondition('RemoteConnectionProbe', 'ProbeSucceeded')
-    : falseCondition('RemoteConnectionProbe', 'ProbeFailed', 'Remote connection not established yet');
+    : falseCondition(
+        'RemoteConnectionProbe',
+        'ProbeFailed',
+        'Remote connection not established yet',
+      );
 
   // RollingOut / ScalingUp / ScalingDown summarise the control plane and workers.
   const sources = [
@@ -448,7 +527,9 @@ function clusterStatus(
       const want = specOf(cp).version;
       const have = statusOf(cp).version;
       if (isControlPlaneInitialized(cp) && want && have && want !== have)
-        lines.unshift(`* ${cp.kind} ${cp.metadata.name}: Upgrading to version ${want}`);
+        lines.unshift(
+          `* ${cp.kind} ${cp.metadata.name}: Upgrading to version ${want}`,
+        );
     }
     return lines.length
       ? trueCondition(type, verb, lines.join('\n'))
@@ -458,15 +539,25 @@ function clusterStatus(
   const scalingUp = summarize('ScalingUp', 'ScalingUp');
   const scalingDown = summarize('ScalingDown', 'ScalingDown');
 
-  const deletingCondition = opts.deletingCondition ?? falseCondition('Deleting', 'NotDeleting');
+  const deletingCondition =
+    opts.deletingCondition ?? falseCondition('Deleting', 'NotDeleting');
   const pausedCondition = falseCondition('Paused', 'NotPaused');
 
   let topologyCondition = opts.topologyCondition;
   if (opts.hasTopology && !topologyCondition) {
     const existing = findCondition(cluster, 'TopologyReconciled');
     topologyCondition = existing
-      ? { type: existing.type, status: existing.status, reason: existing.reason ?? '', message: existing.message }
-      : unknownCondition('TopologyReconciled', 'ReconcilePending', 'Topology not yet reconciled');
+      ? {
+          type: existing.type,
+          status: existing.status,
+          reason: existing.reason ?? '',
+          message: existing.message,
+        }
+      : unknownCondition(
+          'TopologyReconciled',
+          'ReconcilePending',
+          'Topology not yet reconciled',
+        );
   }
 
   // Available: all of the above, plus any availability gates.
@@ -474,26 +565,49 @@ function clusterStatus(
   const unknowns: string[] = [];
   if (deleting) issues.push('* Deleting: Cluster is being deleted');
   for (const c of [infraReady, cpAvailable, workersAvailable, remoteProbe]) {
-    if (c.status === 'False') issues.push(`* ${c.type}: ${firstLine(c.message)}`);
-    if (c.status === 'Unknown') unknowns.push(`* ${c.type}: ${firstLine(c.message)}`);
+    if (c.status === 'False')
+      issues.push(`* ${c.type}: ${firstLine(c.message)}`);
+    if (c.status === 'Unknown')
+      unknowns.push(`* ${c.type}: ${firstLine(c.message)}`);
   }
-  if (topologyCondition && topologyCondition.status !== 'True' && BLOCKING_TOPOLOGY_REASONS.has(topologyCondition.reason)) {
-    issues.push(`* TopologyReconciled: ${firstLine(topologyCondition.message)}`);
+  if (
+    topologyCondition &&
+    topologyCondition.status !== 'True' &&
+    BLOCKING_TOPOLOGY_REASONS.has(topologyCondition.reason)
+  ) {
+    issues.push(
+      `* TopologyReconciled: ${firstLine(topologyCondition.message)}`,
+    );
   }
   const ours = new Map<string, ConditionSpec>(
-    [infraReady, cpInitializedCondition, cpAvailable, workersAvailable, remoteProbe].map(c => [c.type, c]),
+    [
+      infraReady,
+      cpInitializedCondition,
+      cpAvailable,
+      workersAvailable,
+      remoteProbe,
+    ].map(c => [c.type, c]),
   );
   for (const gate of (specOf(cluster).availabilityGates ?? []) as Spec[]) {
-    const c = ours.get(gate.conditionType) ?? findCondition(cluster, gate.conditionType);
+    const c =
+      ours.get(gate.conditionType) ??
+      findCondition(cluster, gate.conditionType);
     const wantStatus = gate.polarity === 'Negative' ? 'False' : 'True';
-    if (!c || c.status === 'Unknown') unknowns.push(`* ${gate.conditionType}: Condition not yet reported`);
-    else if (c.status !== wantStatus) issues.push(`* ${gate.conditionType}: ${firstLine(c.message)}`);
+    if (!c || c.status === 'Unknown')
+      unknowns.push(`* ${gate.conditionType}: Condition not yet reported`);
+    else if (c.status !== wantStatus)
+      issues.push(`* ${gate.conditionType}: ${firstLine(c.message)}`);
   }
-  const available: ConditionSpec = issues.length
-    ? falseCondition('Available', 'NotAvailable', issues.join('\n'))
-    : unknowns.length
-    ? unknownCondition('Available', 'AvailableUnknown', unknowns.join('\n'))
-    : trueCondition('Available', 'Available');
+  let available: ConditionSpec = trueCondition('Available', 'Available');
+  if (issues.length) {
+    available = falseCondition('Available', 'NotAvailable', issues.join('\n'));
+  } else if (unknowns.length) {
+    available = unknownCondition(
+      'Available',
+      'AvailableUnknown',
+      unknowns.join('\n'),
+    );
+  }
 
   const wanted: ConditionSpec[] = [
     available,
@@ -514,7 +628,8 @@ function clusterStatus(
   let phase = 'Pending';
   if (infraRef || cpRef) phase = 'Provisioning';
   const endpoint = specOf(cluster).controlPlaneEndpoint;
-  if (opts.infraProvisioned && endpoint?.host && endpoint?.port) phase = 'Provisioned';
+  if (opts.infraProvisioned && endpoint?.host && endpoint?.port)
+    phase = 'Provisioned';
   if (failInfra) phase = 'Failed';
   if (deleting) phase = 'Deleting';
 

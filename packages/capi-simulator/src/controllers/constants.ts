@@ -14,7 +14,8 @@ export const LABELS = {
   topologyOwned: 'topology.cluster.x-k8s.io/owned',
   deploymentName: 'topology.cluster.x-k8s.io/deployment-name',
   poolName: 'topology.cluster.x-k8s.io/pool-name',
-  helmChartProxyName: 'helmreleaseproxy.addons.cluster.x-k8s.io/helmchartproxy-name',
+  helmChartProxyName:
+    'helmreleaseproxy.addons.cluster.x-k8s.io/helmchartproxy-name',
 } as const;
 
 /**
@@ -44,7 +45,10 @@ export const SIMULATOR_ANNOTATIONS = {
 } as const;
 
 /** The stages a Cluster's `simulator.palette.io/fail` annotation can name. @public */
-export type SimulatedFailureStage = 'infrastructure' | 'controlplane' | 'workers';
+export type SimulatedFailureStage =
+  | 'infrastructure'
+  | 'controlplane'
+  | 'workers';
 
 /** Reason of every condition a simulated failure sets. */
 export const SIMULATED_FAILURE_REASON = 'SimulatedFailure';

@@ -1,12 +1,8 @@
-import { ResourceRegistry } from '../api/ResourceRegistry';
+import { ResourceRegistry, compareKubeVersions } from '../api/ResourceRegistry';
 import { ResourceType } from '../api/resourceTypes';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject } from '../store/types';
-import {
-  ConditionSpec,
-  Condition,
-  mergeConditions,
-} from './conditions';
+import { ConditionSpec, Condition, mergeConditions } from './conditions';
 import {
   LABELS,
   SIMULATOR_ANNOTATIONS,
@@ -60,6 +56,12 @@ export class ControllerContext {
   private readonly byTypeKey = new Map<string, TypeInfo>();
   private readonly byKind = new Map<string, TypeInfo>();
   private lastRefresh = 0;
+  /**
+   * The latest version of every object the controllers watch, as the watch
+   * delivered it (an informer cache): reads cost no copy. Shared with the
+   * store's event history, so never mutated: changes go through clones.
+   */
+  private readonly cache = new Map<string, KubeObject>();
   /** When the pending step of an object is done (object key → epoch ms). */
   private readonly stepDue = new Map<string, number>();
 
@@ -105,18 +107,23 @@ export class ControllerContext {
     this.lastRefresh = Date.now();
     for (const type of this.registry.all()) {
       const typeKey = `${type.group}/${type.plural}`;
-      const kindKey = `${type.group}/${type.kind}`;
       const existing = this.byTypeKey.get(typeKey);
-      const info: TypeInfo = existing ?? {
+      // Several versions of a kind may be served: use the preferred one
+      // (GA, then beta, then alpha, newest first), as clients do.
+      if (
+        existing &&
+        compareKubeVersions(type.version, existing.type.version) >= 0
+      )
+        continue;
+      const info: TypeInfo = {
         type,
         typeKey,
         apiVersion: type.group ? `${type.group}/${type.version}` : type.version,
         role: roleOf(type),
         shape: statusShapeOf(type),
       };
-      // Several versions of a kind may be served: keep the first registered.
-      if (!existing) this.byTypeKey.set(typeKey, info);
-      if (!this.byKind.has(kindKey)) this.byKind.set(kindKey, info);
+      this.byTypeKey.set(typeKey, info);
+      this.byKind.set(`${type.group}/${type.kind}`, info);
     }
   }
 
@@ -157,9 +164,7 @@ export class ControllerContext {
     return `${info.typeKey}|${namespace ?? ''}|${name}`;
   }
 
-  parseKey(
-    key: string,
-  ): { info?: TypeInfo; namespace: string; name: string } {
+  parseKey(key: string): { info?: TypeInfo; namespace: string; name: string } {
     const [typeKey, namespace, name] = key.split('|');
     return { info: this.byTypeKey.get(typeKey), namespace, name };
   }
@@ -170,7 +175,24 @@ export class ControllerContext {
 
   // ---- store access ----------------------------------------------------------
 
-  get(info: TypeInfo, namespace: string | undefined, name: string) {
+  /** Records an object from the watch (undefined when it is gone). */
+  observe(key: string, obj: KubeObject | undefined) {
+    if (obj) this.cache.set(key, obj);
+    else this.cache.delete(key);
+  }
+
+  /**
+   * The current object (read-only: from the cache for watched kinds, a copy
+   * from the store for others).
+   */
+  get(
+    info: TypeInfo,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    if (info.role && info.role !== 'secret') {
+      return this.cache.get(this.keyOf(info, namespace, name));
+    }
     return this.store.tryGet(info.type, namespace, name);
   }
 
@@ -193,10 +215,17 @@ export class ControllerContext {
    * the key is requeued).
    */
   writeStatus(info: TypeInfo, obj: KubeObject, status: Spec): KubeObject {
+    for (const field of Object.keys(status)) {
+      if (status[field] === undefined) delete status[field];
+    }
     if (JSON.stringify(obj.status ?? {}) === JSON.stringify(status)) return obj;
-    return this.store.update(info.type, { ...obj, status }, {
-      subresource: 'status',
-    });
+    return this.store.update(
+      info.type,
+      { ...obj, status },
+      {
+        subresource: 'status',
+      },
+    );
   }
 
   /** The object's conditions merged with the wanted ones, in the kind's style. */
@@ -217,7 +246,7 @@ export class ControllerContext {
   }
 
   delete(info: TypeInfo, namespace: string | undefined, name: string) {
-    const current = this.store.tryGet(info.type, namespace, name);
+    const current = this.get(info, namespace, name);
     if (!current || current.metadata.deletionTimestamp) return;
     this.store.delete(info.type, namespace, name);
   }
@@ -296,7 +325,8 @@ export class ControllerContext {
         ? (specOf(obj).clusterName as string)
         : undefined) ??
       obj.metadata.ownerReferences?.find(
-        r => r.kind === 'Cluster' && r.apiVersion.startsWith('cluster.x-k8s.io/'),
+        r =>
+          r.kind === 'Cluster' && r.apiVersion.startsWith('cluster.x-k8s.io/'),
       )?.name
     );
   }
@@ -332,8 +362,7 @@ export class ControllerContext {
     if (stage && clusterStage === stage) {
       failure = {
         message:
-          ca[SIMULATOR_ANNOTATIONS.failMessage] ??
-          `Simulated ${stage} failure`,
+          ca[SIMULATOR_ANNOTATIONS.failMessage] ?? `Simulated ${stage} failure`,
       };
     } else if (obj && oa[SIMULATOR_ANNOTATIONS.fail]) {
       failure = {

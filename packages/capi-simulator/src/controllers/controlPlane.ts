@@ -158,16 +158,33 @@ function machineControlPlaneStatus(
   const initialized =
     isControlPlaneInitialized(obj) || counters.readyReplicas > 0;
   const outdated = counters.replicas - counters.upToDateReplicas;
+  let available = falseCondition(
+    'Available',
+    'NotAvailable',
+    opts.waiting ?? 'Control plane not yet initialized',
+  );
+  if (opts.failure) {
+    available = falseCondition(
+      'Available',
+      SIMULATED_FAILURE_REASON,
+      opts.failure,
+    );
+  } else if (initialized && counters.availableReplicas > 0) {
+    available = trueCondition('Available', 'Available');
+  }
+  let machinesReady = trueCondition(
+    'MachinesReady',
+    counters.replicas === 0 ? 'NoReplicas' : 'Ready',
+  );
+  if (opts.failure) {
+    machinesReady = falseCondition(
+      'MachinesReady',
+      SIMULATED_FAILURE_REASON,
+      opts.failure,
+    );
+  }
   const wanted: ConditionSpec[] = [
-    opts.failure
-      ? falseCondition('Available', SIMULATED_FAILURE_REASON, opts.failure)
-      : initialized && counters.availableReplicas > 0
-      ? trueCondition('Available', 'Available')
-      : falseCondition(
-          'Available',
-          'NotAvailable',
-          opts.waiting ?? 'Control plane not yet initialized',
-        ),
+    available,
     initialized
       ? trueCondition('Initialized', 'Initialized')
       : falseCondition(
@@ -175,11 +192,7 @@ function machineControlPlaneStatus(
           'NotInitialized',
           opts.waiting ?? 'Control plane not yet initialized',
         ),
-    opts.failure
-      ? falseCondition('MachinesReady', SIMULATED_FAILURE_REASON, opts.failure)
-      : counters.replicas === 0
-      ? trueCondition('MachinesReady', 'NoReplicas')
-      : trueCondition('MachinesReady', 'Ready'),
+    machinesReady,
     outdated > 0
       ? falseCondition(
           'MachinesUpToDate',
@@ -209,7 +222,8 @@ function machineControlPlaneStatus(
     observedGeneration: obj.metadata.generation,
     selector: `${LABELS.clusterName}=${cluster.metadata.name},${LABELS.controlPlane}`,
     ...counters,
-    versions,
+    // The CRDs want at least one entry: no machines, no list.
+    versions: versions.length ? versions : undefined,
   };
   const version = minVersion(versions);
   if (version) status.version = version;
@@ -293,11 +307,10 @@ function reconcileManagedControlPlane(
     return;
   }
   const spec = specOf(current);
-  const endpointField = CONTROL_PLANE_ENDPOINT_IN_SPEC.has(kind)
-    ? 'controlPlaneEndpoint'
-    : kind === 'GCPManagedControlPlane'
-    ? 'endpoint'
-    : undefined;
+  let endpointField: string | undefined;
+  if (CONTROL_PLANE_ENDPOINT_IN_SPEC.has(kind))
+    endpointField = 'controlPlaneEndpoint';
+  else if (kind === 'GCPManagedControlPlane') endpointField = 'endpoint';
   if (endpointField && !spec[endpointField]?.host) {
     const next = structuredClone(current);
     next.spec = {

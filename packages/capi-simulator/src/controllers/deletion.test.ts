@@ -49,14 +49,26 @@ describe('Cluster deletion', () => {
     // Owned objects without finalizers go with the Cluster.
     expect(deleted.slice(5)).toEqual(['Secret/del-kubeconfig']);
 
-    const reasons = history(sim.events, 'Cluster', 'del', c => condition(c, 'Deleting')?.reason, from);
+    const reasons = history(
+      sim.events,
+      'Cluster',
+      'del',
+      c => condition(c, 'Deleting')?.reason,
+      from,
+    );
     expect(reasons.map(h => h.value)).toEqual([
       'NotDeleting',
       'WaitingForWorkersDeletion',
       'WaitingForControlPlaneDeletion',
       'WaitingForInfrastructureDeletion',
     ]);
-    const messages = history(sim.events, 'Cluster', 'del', c => condition(c, 'Deleting')?.message, from);
+    const messages = history(
+      sim.events,
+      'Cluster',
+      'del',
+      c => condition(c, 'Deleting')?.message,
+      from,
+    );
     expect(messages.map(h => h.value)).toEqual(
       expect.arrayContaining([
         '* MachineDeployments: del-md-0, del-md-1',
@@ -65,19 +77,30 @@ describe('Cluster deletion', () => {
         '* Infrastructure: DevCluster del',
       ]),
     );
-    expect(history(sim.events, 'Cluster', 'del', c => c.status?.phase, from).map(h => h.value)).toEqual([
-      'Provisioned',
-      'Deleting',
-    ]);
+    expect(
+      history(sim.events, 'Cluster', 'del', c => c.status?.phase, from).map(
+        h => h.value,
+      ),
+    ).toEqual(['Provisioned', 'Deleting']);
     // Machines went one per step before their owners.
-    const kcpReplicas = history(sim.events, 'KubeadmControlPlane', 'del-control-plane', o => o.status?.replicas, from);
+    const kcpReplicas = history(
+      sim.events,
+      'KubeadmControlPlane',
+      'del-control-plane',
+      o => o.status?.replicas,
+      from,
+    );
     expect(kcpReplicas.map(h => h.value)).toEqual([3, 2, 1, 0]);
   });
 
   it('deletes the machine pools of a managed cluster (and their infrastructure pools) first', async () => {
     sim = startSim({ stepMs: 5 });
     sim.create(clusterClass('eks'));
-    sim.create(topologyCluster('eks', 'eks', { machinePools: [{ name: 'pool', replicas: 2 }] }));
+    sim.create(
+      topologyCluster('eks', 'eks', {
+        machinePools: [{ name: 'pool', replicas: 2 }],
+      }),
+    );
     await sim.idle();
     const from = sim.events.length;
     const start = Date.now();
@@ -98,7 +121,11 @@ describe('Cluster deletion', () => {
   it('holds a stalled deletion until the stall is lifted', async () => {
     sim = startSim();
     sim.create(clusterClass('dev'));
-    sim.create(topologyCluster('hold', 'dev', { machineDeployments: [{ name: 'md-0', replicas: 1 }] }));
+    sim.create(
+      topologyCluster('hold', 'dev', {
+        machineDeployments: [{ name: 'md-0', replicas: 1 }],
+      }),
+    );
     await sim.idle();
     sim.patch('Cluster', 'hold', c => {
       c.metadata.annotations = { [SIMULATOR_ANNOTATIONS.stall]: 'true' };
@@ -106,7 +133,9 @@ describe('Cluster deletion', () => {
     sim.remove('Cluster', 'hold');
     await sim.idle();
     expect(sim.must('Cluster', 'hold').metadata.deletionTimestamp).toBeTruthy();
-    expect(sim.must('MachineDeployment', 'hold-md-0').metadata.deletionTimestamp).toBeUndefined();
+    expect(
+      sim.must('MachineDeployment', 'hold-md-0').metadata.deletionTimestamp,
+    ).toBeUndefined();
     sim.patch('Cluster', 'hold', c => {
       delete c.metadata.annotations;
     });

@@ -10,7 +10,11 @@ import {
   topologyCluster,
 } from './testFixtures';
 
-const proxy = (name: string, clusterSelector: any, extra: any = {}): KubeObject => ({
+const proxy = (
+  name: string,
+  clusterSelector: any,
+  extra: any = {},
+): KubeObject => ({
   apiVersion: 'addons.cluster.x-k8s.io/v1alpha1',
   kind: 'HelmChartProxy',
   metadata: { name, namespace: NS },
@@ -20,7 +24,8 @@ const proxy = (name: string, clusterSelector: any, extra: any = {}): KubeObject 
     repoURL: 'https://docs.tigera.io/calico/charts',
     version: 'v3.29.0',
     namespace: 'tigera-operator',
-    valuesTemplate: 'installation:\n  cni:\n    type: Calico\n  calicoNetwork:\n    ipPools:{{range $i, $cidr := .Cluster.spec.clusterNetwork.pods.cidrBlocks }}\n    - cidr: {{ $cidr }}{{end}}\n',
+    valuesTemplate:
+      'installation:\n  cni:\n    type: Calico\n  calicoNetwork:\n    ipPools:{{range $i, $cidr := .Cluster.spec.clusterNetwork.pods.cidrBlocks }}\n    - cidr: {{ $cidr }}{{end}}\n',
     ...extra,
   },
 });
@@ -34,8 +39,14 @@ describe('HelmChartProxy and HelmReleaseProxy (CAAPH)', () => {
   afterEach(() => sim.stop());
 
   const cluster = (name: string, labels: Record<string, string>) =>
-    sim.create(topologyCluster(name, 'dev', { labels, machineDeployments: [{ name: 'md-0', replicas: 1 }] }));
-  const releases = () => sim.list('HelmReleaseProxy').filter(r => !r.metadata.deletionTimestamp);
+    sim.create(
+      topologyCluster(name, 'dev', {
+        labels,
+        machineDeployments: [{ name: 'md-0', replicas: 1 }],
+      }),
+    );
+  const releases = () =>
+    sim.list('HelmReleaseProxy').filter(r => !r.metadata.deletionTimestamp);
 
   it('installs a release on every matching Cluster, follows label changes and removals', async () => {
     cluster('a', { cni: 'calico' });
@@ -45,7 +56,12 @@ describe('HelmChartProxy and HelmReleaseProxy (CAAPH)', () => {
 
     let hcp = sim.must('HelmChartProxy', 'calico');
     expect(hcp.status.matchingClusters).toEqual([
-      { apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', name: 'a', namespace: NS },
+      {
+        apiVersion: 'cluster.x-k8s.io/v1beta2',
+        kind: 'Cluster',
+        name: 'a',
+        namespace: NS,
+      },
     ]);
     expect(conditionStatus(hcp, 'Ready')).toBe('True');
     expect(conditionStatus(hcp, 'HelmReleaseProxiesReady')).toBe('True');
@@ -57,17 +73,32 @@ describe('HelmChartProxy and HelmReleaseProxy (CAAPH)', () => {
       'cluster.x-k8s.io/cluster-name': 'a',
       'helmreleaseproxy.addons.cluster.x-k8s.io/helmchartproxy-name': 'calico',
     });
-    expect(hrp.metadata.ownerReferences[0]).toMatchObject({ kind: 'HelmChartProxy', name: 'calico', controller: true });
-    expect(hrp.metadata.finalizers).toEqual(['helmreleaseproxy.addons.cluster.x-k8s.io']);
+    expect(hrp.metadata.ownerReferences[0]).toMatchObject({
+      kind: 'HelmChartProxy',
+      name: 'calico',
+      controller: true,
+    });
+    expect(hrp.metadata.finalizers).toEqual([
+      'helmreleaseproxy.addons.cluster.x-k8s.io',
+    ]);
     expect(hrp.spec).toEqual({
-      clusterRef: { apiVersion: 'cluster.x-k8s.io/v1beta2', kind: 'Cluster', name: 'a', namespace: NS },
+      clusterRef: {
+        apiVersion: 'cluster.x-k8s.io/v1beta2',
+        kind: 'Cluster',
+        name: 'a',
+        namespace: NS,
+      },
       chartName: 'tigera-operator',
       repoURL: 'https://docs.tigera.io/calico/charts',
       version: 'v3.29.0',
       namespace: 'tigera-operator',
       values: sim.must('HelmChartProxy', 'calico').spec.valuesTemplate,
     });
-    expect(hrp.status).toMatchObject({ status: 'deployed', revision: 1, observedGeneration: 1 });
+    expect(hrp.status).toMatchObject({
+      status: 'deployed',
+      revision: 1,
+      observedGeneration: 1,
+    });
     for (const type of ['Ready', 'ClusterAvailable', 'HelmReleaseReady'])
       expect(conditionStatus(hrp, type)).toBe('True');
 
@@ -76,7 +107,10 @@ describe('HelmChartProxy and HelmReleaseProxy (CAAPH)', () => {
     await sim.idle();
     expect(releases().map(r => r.spec.clusterRef.name)).toEqual(['a', 'c']);
     hcp = sim.must('HelmChartProxy', 'calico');
-    expect(hcp.status.matchingClusters.map((m: any) => m.name)).toEqual(['a', 'c']);
+    expect(hcp.status.matchingClusters.map((m: any) => m.name)).toEqual([
+      'a',
+      'c',
+    ]);
 
     // A cluster that stops matching loses its release.
     sim.patch('Cluster', 'a', c => {
@@ -84,7 +118,11 @@ describe('HelmChartProxy and HelmReleaseProxy (CAAPH)', () => {
     });
     await sim.idle();
     expect(sim.get('HelmReleaseProxy', 'calico-a')).toBeUndefined();
-    expect(sim.must('HelmChartProxy', 'calico').status.matchingClusters.map((m: any) => m.name)).toEqual(['c']);
+    expect(
+      sim
+        .must('HelmChartProxy', 'calico')
+        .status.matchingClusters.map((m: any) => m.name),
+    ).toEqual(['c']);
 
     // A deleted cluster too.
     sim.remove('Cluster', 'c');
@@ -106,10 +144,15 @@ describe('HelmChartProxy and HelmReleaseProxy (CAAPH)', () => {
     );
     await sim.idle();
     let hrp = sim.must('HelmReleaseProxy', 'calico-slow');
-    expect(condition(hrp, 'ClusterAvailable')).toMatchObject({ status: 'False', reason: 'GetKubeconfigFailed' });
+    expect(condition(hrp, 'ClusterAvailable')).toMatchObject({
+      status: 'False',
+      reason: 'GetKubeconfigFailed',
+    });
     expect(conditionStatus(hrp, 'Ready')).toBe('False');
     expect(hrp.status.revision).toBeUndefined();
-    expect(conditionStatus(sim.must('HelmChartProxy', 'calico'), 'Ready')).toBe('False');
+    expect(conditionStatus(sim.must('HelmChartProxy', 'calico'), 'Ready')).toBe(
+      'False',
+    );
 
     sim.patch('Cluster', 'slow', c => {
       delete c.metadata.annotations;
@@ -124,19 +167,38 @@ describe('HelmChartProxy and HelmReleaseProxy (CAAPH)', () => {
     await sim.idle();
     hrp = sim.must('HelmReleaseProxy', 'calico-slow');
     expect(hrp.spec.version).toBe('v3.30.0');
-    expect(hrp.status).toMatchObject({ status: 'deployed', revision: 2, observedGeneration: 2 });
-    expect(conditionStatus(sim.must('HelmChartProxy', 'calico'), 'Ready')).toBe('True');
+    expect(hrp.status).toMatchObject({
+      status: 'deployed',
+      revision: 2,
+      observedGeneration: 2,
+    });
+    expect(conditionStatus(sim.must('HelmChartProxy', 'calico'), 'Ready')).toBe(
+      'True',
+    );
   });
 
   it('selects with matchExpressions, and an empty selector selects nothing', async () => {
     cluster('prod-1', { env: 'prod' });
     cluster('prod-2', { env: 'prod', tier: 'edge' });
     cluster('dev-1', { env: 'dev' });
-    sim.create(proxy('prod', { matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }, { key: 'tier', operator: 'DoesNotExist' }] }));
+    sim.create(
+      proxy('prod', {
+        matchExpressions: [
+          { key: 'env', operator: 'In', values: ['prod'] },
+          { key: 'tier', operator: 'DoesNotExist' },
+        ],
+      }),
+    );
     sim.create(proxy('none', {}));
     await sim.idle();
-    expect(sim.must('HelmChartProxy', 'prod').status.matchingClusters.map((m: any) => m.name)).toEqual(['prod-1']);
-    expect(sim.must('HelmChartProxy', 'none').status.matchingClusters).toEqual([]);
+    expect(
+      sim
+        .must('HelmChartProxy', 'prod')
+        .status.matchingClusters.map((m: any) => m.name),
+    ).toEqual(['prod-1']);
+    expect(sim.must('HelmChartProxy', 'none').status.matchingClusters).toEqual(
+      [],
+    );
     expect(releases().map(r => r.metadata.name)).toEqual(['prod-prod-1']);
   });
 

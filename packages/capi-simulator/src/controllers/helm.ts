@@ -112,7 +112,8 @@ export function reconcileHelmChartProxy(
       },
     };
     for (const field of COPIED_FIELDS) {
-      if (spec[field] !== undefined) wanted[field] = structuredClone(spec[field]);
+      if (spec[field] !== undefined)
+        wanted[field] = structuredClone(spec[field]);
     }
     wanted.namespace = spec.namespace ?? 'default';
     if (spec.valuesTemplate !== undefined) wanted.values = spec.valuesTemplate;
@@ -319,7 +320,9 @@ export function reconcileHelmReleaseProxy(
       falseCondition(
         'HelmReleaseReady',
         'HelmReleasePending',
-        `Helm release ${revision ? 'upgrade' : 'install'} of ${spec.chartName} in progress`,
+        `Helm release ${revision ? 'upgrade' : 'install'} of ${
+          spec.chartName
+        } in progress`,
       ),
       { status: revision ? 'pending-upgrade' : 'pending-install' },
     );

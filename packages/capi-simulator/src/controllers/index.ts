@@ -3,10 +3,7 @@
  *
  * @packageDocumentation
  */
-export {
-  startControllers,
-  TIMING_PRESETS,
-} from './startControllers';
+export { startControllers, TIMING_PRESETS } from './startControllers';
 export type {
   SimulatorTiming,
   ControllerOptions,

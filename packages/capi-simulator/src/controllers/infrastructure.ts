@@ -6,13 +6,7 @@ import {
   findCondition,
 } from './conditions';
 import { SIMULATED_FAILURE_REASON } from './constants';
-import {
-  ControllerContext,
-  Spec,
-  TypeInfo,
-  specOf,
-  statusOf,
-} from './context';
+import { ControllerContext, Spec, TypeInfo, specOf, statusOf } from './context';
 import { StatusShape, finalizerOf } from './kinds';
 
 /** Whether an infrastructure object reports provisioned (v1beta2 or v1beta1 contract). */
@@ -146,13 +140,7 @@ export function reconcileInfraCluster(
   ctx.writeStatus(
     info,
     current,
-    providerStatus(
-      ctx,
-      info,
-      current,
-      true,
-      trueCondition('Ready', 'Ready'),
-    ),
+    providerStatus(ctx, info, current, true, trueCondition('Ready', 'Ready')),
   );
 }
 

@@ -52,7 +52,11 @@ const SHAPES: Record<string, StatusShape> = {
   DockerCluster: V1BETA2,
   VSphereCluster: V1BETA2,
   MaasCluster: { initialization: true, ready: true, conditions: 'v1beta2' },
-  OpenStackCluster: { initialization: true, ready: true, conditions: 'v1beta1' },
+  OpenStackCluster: {
+    initialization: true,
+    ready: true,
+    conditions: 'v1beta1',
+  },
   AWSCluster: V1BETA1,
   AWSManagedCluster: V1BETA1,
   ROSACluster: V1BETA1,

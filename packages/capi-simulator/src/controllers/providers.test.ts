@@ -38,7 +38,13 @@ describe('topology clusters of every provider reach Available', () => {
         /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
       );
     }
-    for (const type of ['RollingOut', 'ScalingUp', 'ScalingDown', 'Deleting', 'Paused']) {
+    for (const type of [
+      'RollingOut',
+      'ScalingUp',
+      'ScalingDown',
+      'Deleting',
+      'Paused',
+    ]) {
       expect([type, conditionStatus(cluster, type)]).toEqual([type, 'False']);
     }
     expect(condition(cluster, 'TopologyReconciled')?.reason).toBe(
@@ -157,9 +163,9 @@ describe('topology clusters of every provider reach Available', () => {
 
     const md = sim.must('MachineDeployment', 'dev-1-md-0');
     expectOwnedChild(md, cluster);
-    expect(md.metadata.labels['topology.cluster.x-k8s.io/deployment-name']).toBe(
-      'md-0',
-    );
+    expect(
+      md.metadata.labels['topology.cluster.x-k8s.io/deployment-name'],
+    ).toBe('md-0');
     expect(md.spec).toMatchObject({
       clusterName: 'dev-1',
       replicas: 3,
@@ -290,10 +296,16 @@ describe('topology clusters of every provider reach Available', () => {
     await sim.idle();
     expectAvailable('gke-1');
     const cp = sim.must('GCPManagedControlPlane', 'gke-1-control-plane');
-    expect(cp.status).toMatchObject({ ready: true, initialized: true, version: 'v1.33.4' });
+    expect(cp.status).toMatchObject({
+      ready: true,
+      initialized: true,
+      version: 'v1.33.4',
+    });
     expect(cp.spec.endpoint).toEqual({ host: '127.0.0.1', port: 16443 });
     expect(sim.must('GCPManagedCluster', 'gke-1').status.ready).toBe(true);
-    expect(sim.must('GCPManagedMachinePool', 'gke-1-pool-0').status).toMatchObject({
+    expect(
+      sim.must('GCPManagedMachinePool', 'gke-1-pool-0').status,
+    ).toMatchObject({
       ready: true,
       replicas: 2,
     });
@@ -311,13 +323,25 @@ describe('topology clusters of every provider reach Available', () => {
     const infra = sim.must('AzureASOManagedCluster', 'aks-1');
     expect(infra.status).toEqual({ ready: true });
     const cp = sim.must('AzureASOManagedControlPlane', 'aks-1-control-plane');
-    expect(cp.status).toEqual({ initialized: true, ready: true, version: 'v1.33.4' });
+    expect(cp.status).toEqual({
+      initialized: true,
+      ready: true,
+      version: 'v1.33.4',
+    });
   });
 
   it.each([
     ['vsphere', 'VSphereCluster', { initialization: { provisioned: true } }],
-    ['openstack', 'OpenStackCluster', { ready: true, initialization: { provisioned: true } }],
-    ['maas', 'MaasCluster', { ready: true, initialization: { provisioned: true } }],
+    [
+      'openstack',
+      'OpenStackCluster',
+      { ready: true, initialization: { provisioned: true } },
+    ],
+    [
+      'maas',
+      'MaasCluster',
+      { ready: true, initialization: { provisioned: true } },
+    ],
   ])('%s: %s with KubeadmControlPlane', async (provider, kind, shape) => {
     sim.create(clusterClass(provider));
     sim.create(

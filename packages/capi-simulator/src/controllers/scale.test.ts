@@ -20,7 +20,9 @@ describe('a fleet', () => {
       kind: 'HelmChartProxy',
       metadata: { name: 'cni', namespace: 'default' },
       spec: {
-        clusterSelector: { matchExpressions: [{ key: 'team', operator: 'Exists' }] },
+        clusterSelector: {
+          matchExpressions: [{ key: 'team', operator: 'Exists' }],
+        },
         chartName: 'cilium',
         repoURL: 'https://helm.cilium.io',
       },
@@ -47,9 +49,13 @@ describe('a fleet', () => {
 
     const clusters = sim.list('Cluster');
     expect(clusters).toHaveLength(count);
-    const notReady = clusters.filter(c => !isReady(c)).map(c => c.metadata.name);
+    const notReady = clusters
+      .filter(c => !isReady(c))
+      .map(c => c.metadata.name);
     expect(notReady).toEqual([]);
-    expect(clusters.every(c => conditionStatus(c, 'Available') === 'True')).toBe(true);
+    expect(
+      clusters.every(c => conditionStatus(c, 'Available') === 'True'),
+    ).toBe(true);
     expect(sim.list('Secret')).toHaveLength(count);
     expect(sim.list('MachineDeployment')).toHaveLength(750);
     expect(sim.list('MachinePool')).toHaveLength(250);
@@ -59,10 +65,14 @@ describe('a fleet', () => {
     const hcp = sim.must('HelmChartProxy', 'cni');
     expect(hcp.status.matchingClusters).toHaveLength(count);
     expect(conditionStatus(hcp, 'Ready')).toBe('True');
-    expect(sim.logs.filter(l => l.includes('fail') || l.includes('giving up'))).toEqual([]);
+    expect(
+      sim.logs.filter(l => l.includes('fail') || l.includes('giving up')),
+    ).toEqual([]);
     // eslint-disable-next-line no-console
     console.log(
-      `${count} clusters Available in ${seconds.toFixed(2)} s (${sim.store.size} objects, ${sim.events.length} events)`,
+      `${count} clusters Available in ${seconds.toFixed(2)} s (${
+        sim.store.size
+      } objects, ${sim.events.length} events)`,
     );
     expect(seconds).toBeLessThan(20);
   }, 60_000);

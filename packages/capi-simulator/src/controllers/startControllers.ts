@@ -79,7 +79,9 @@ const MAX_RETRIES = 10;
  *
  * @public
  */
-export function startControllers(options: ControllerOptions): RunningControllers {
+export function startControllers(
+  options: ControllerOptions,
+): RunningControllers {
   const log = options.logger ?? (() => {});
   const retries = new Map<string, number>();
   const signatures = new Map<string, string>();
@@ -188,7 +190,8 @@ export function startControllers(options: ControllerOptions): RunningControllers
 
     // Referenced objects find their Cluster even before it adopts them.
     for (const ref of refsOfCluster.get(clusterKey) ?? []) {
-      if (ctx.clusterByRef.get(ref) === clusterKey) ctx.clusterByRef.delete(ref);
+      if (ctx.clusterByRef.get(ref) === clusterKey)
+        ctx.clusterByRef.delete(ref);
     }
     refsOfCluster.delete(clusterKey);
     if (!gone) {
@@ -235,7 +238,10 @@ export function startControllers(options: ControllerOptions): RunningControllers
       else signatures.set(clusterKey, signature);
       for (const child of ctx.childrenByCluster.get(clusterKey) ?? [])
         ctx.queue.add(child);
-      const hrpInfo = ctx.infoByKind('addons.cluster.x-k8s.io', 'HelmReleaseProxy');
+      const hrpInfo = ctx.infoByKind(
+        'addons.cluster.x-k8s.io',
+        'HelmReleaseProxy',
+      );
       for (const hrp of ctx.releasesByCluster.get(clusterKey) ?? [])
         ctx.enqueue(hrpInfo, namespace, hrp);
     }
@@ -252,6 +258,7 @@ export function startControllers(options: ControllerOptions): RunningControllers
     const name = obj.metadata.name;
     const key = ctx.keyOf(info, namespace, name);
     const gone = event.type === 'DELETED';
+    if (info.role !== 'secret') ctx.observe(key, gone ? undefined : obj);
     switch (info.role) {
       case 'cluster':
         onCluster(event, key, namespace, name);
@@ -325,7 +332,8 @@ export function startControllers(options: ControllerOptions): RunningControllers
       case 'helmReleaseProxy': {
         const proxy = obj.metadata.labels?.[LABELS.helmChartProxyName];
         const clusterName: string | undefined =
-          specOf(obj).clusterRef?.name ?? obj.metadata.labels?.[LABELS.clusterName];
+          specOf(obj).clusterRef?.name ??
+          obj.metadata.labels?.[LABELS.clusterName];
         if (proxy && clusterName) {
           const proxyKey = clusterKeyOf(namespace, proxy);
           let byCluster = ctx.releasesByProxy.get(proxyKey);
@@ -334,7 +342,8 @@ export function startControllers(options: ControllerOptions): RunningControllers
             ctx.releasesByProxy.set(proxyKey, byCluster);
           }
           if (gone) {
-            if (byCluster.get(clusterName) === name) byCluster.delete(clusterName);
+            if (byCluster.get(clusterName) === name)
+              byCluster.delete(clusterName);
             if (!byCluster.size) ctx.releasesByProxy.delete(proxyKey);
           } else {
             byCluster.set(clusterName, name);

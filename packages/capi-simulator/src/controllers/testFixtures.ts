@@ -1,8 +1,9 @@
-import { ResourceRegistry } from '../api/ResourceRegistry';
+import { ResourceRegistry, compareKubeVersions } from '../api/ResourceRegistry';
 import {
   builtinResourceTypes,
   defaultCustomResourceTypes,
 } from '../api/resourceTypes';
+import { LoadedCrds } from '../crds';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject, WatchEvent } from '../store/types';
 import { Condition } from './conditions';
@@ -36,10 +37,18 @@ export interface Sim {
   stop(): Promise<void>;
 }
 
-export function startSim(timing: SimulatorTiming = TIMING_PRESETS.instant): Sim {
+export function startSim(
+  timing: SimulatorTiming = TIMING_PRESETS.instant,
+  crds?: LoadedCrds,
+): Sim {
+  // With CRDs: every served version of them, as the simulator registers them.
+  const defined = new Set(crds?.types.map(t => `${t.group}/${t.kind}`));
   const registry = new ResourceRegistry([
     ...builtinResourceTypes,
-    ...defaultCustomResourceTypes,
+    ...(crds?.types ?? []),
+    ...defaultCustomResourceTypes.filter(
+      t => !defined.has(`${t.group}/${t.kind}`),
+    ),
   ]);
   const store = new ObjectStore();
   store.typeResolver = typeKey =>
@@ -55,7 +64,10 @@ export function startSim(timing: SimulatorTiming = TIMING_PRESETS.instant): Sim 
     logger: msg => logs.push(msg),
   });
   const typeOf = (kind: string) => {
-    const t = registry.all().find(r => r.kind === kind);
+    const t = registry
+      .all()
+      .filter(r => r.kind === kind)
+      .sort((a, b) => compareKubeVersions(a.version, b.version))[0];
     if (!t) throw new Error(`no kind ${kind}`);
     return t;
   };
@@ -106,9 +118,12 @@ export function isReady(cluster: any): boolean {
   const s = cluster?.status ?? {};
   const upToDate = (c: any) =>
     !c ||
-    [c.replicas, c.readyReplicas, c.availableReplicas, c.upToDateReplicas].every(
-      n => n === c.desiredReplicas,
-    );
+    [
+      c.replicas,
+      c.readyReplicas,
+      c.availableReplicas,
+      c.upToDateReplicas,
+    ].every(n => n === c.desiredReplicas);
   return (
     conditionStatus(cluster, 'Available') === 'True' &&
     (!cluster.spec?.topology ||
@@ -182,6 +197,11 @@ export const CLASSES: Record<string, any> = {
       machinePools: [
         {
           class: 'default-pool',
+          bootstrap: tref(
+            'bootstrap.cluster.x-k8s.io/v1beta1',
+            'GKEConfigTemplate',
+            'gke',
+          ),
           infrastructure: tref(INFRA1, 'GCPManagedMachinePoolTemplate', 'gke'),
         },
       ],
@@ -194,7 +214,12 @@ export const CLASSES: Record<string, any> = {
       machinePools: [
         {
           class: 'default-pool',
-          infrastructure: tref(INFRA1, 'AzureASOManagedMachinePoolTemplate', 'aks'),
+          bootstrap: tref(BOOT, 'KubeadmConfigTemplate', 'aks'),
+          infrastructure: tref(
+            INFRA1,
+            'AzureASOManagedMachinePoolTemplate',
+            'aks',
+          ),
         },
       ],
     },
@@ -203,14 +228,22 @@ export const CLASSES: Record<string, any> = {
     infrastructure: tref(INFRA2, 'VSphereClusterTemplate', 'vsphere'),
     controlPlane: {
       ...tref(CP, 'KubeadmControlPlaneTemplate', 'vsphere-cp'),
-      machineInfrastructure: tref(INFRA2, 'VSphereMachineTemplate', 'vsphere-cp'),
+      machineInfrastructure: tref(
+        INFRA2,
+        'VSphereMachineTemplate',
+        'vsphere-cp',
+      ),
     },
     workers: {
       machineDeployments: [
         {
           class: 'default-worker',
           bootstrap: tref(BOOT, 'KubeadmConfigTemplate', 'vsphere-worker'),
-          infrastructure: tref(INFRA2, 'VSphereMachineTemplate', 'vsphere-worker'),
+          infrastructure: tref(
+            INFRA2,
+            'VSphereMachineTemplate',
+            'vsphere-worker',
+          ),
         },
       ],
     },
@@ -219,7 +252,11 @@ export const CLASSES: Record<string, any> = {
     infrastructure: tref(INFRA1, 'OpenStackClusterTemplate', 'openstack'),
     controlPlane: {
       ...tref(CP, 'KubeadmControlPlaneTemplate', 'openstack-cp'),
-      machineInfrastructure: tref(INFRA1, 'OpenStackMachineTemplate', 'openstack'),
+      machineInfrastructure: tref(
+        INFRA1,
+        'OpenStackMachineTemplate',
+        'openstack',
+      ),
     },
     workers: {
       machineDeployments: [
@@ -261,7 +298,11 @@ export function clusterClass(name: string, provider = name): KubeObject {
 export interface TopologyOptions {
   version?: string;
   controlPlaneReplicas?: number;
-  machineDeployments?: Array<{ class?: string; name: string; replicas: number }>;
+  machineDeployments?: Array<{
+    class?: string;
+    name: string;
+    replicas: number;
+  }>;
   machinePools?: Array<{ class?: string; name: string; replicas: number }>;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;

@@ -39,7 +39,10 @@ function stampedInfo(
   t: TemplateRef | undefined,
 ): TypeInfo | undefined {
   if (!t?.kind?.endsWith('Template')) return undefined;
-  return ctx.infoByKind(groupOf(t.apiVersion), t.kind.slice(0, -'Template'.length));
+  return ctx.infoByKind(
+    groupOf(t.apiVersion),
+    t.kind.slice(0, -'Template'.length),
+  );
 }
 
 /** `spec.template.spec` of a template object, when it exists (templates are optional here). */
@@ -48,14 +51,21 @@ function templateSpec(
   namespace: string,
   t: TemplateRef | undefined,
 ): Spec {
-  const info = t?.kind ? ctx.infoByKind(groupOf(t.apiVersion), t.kind) : undefined;
-  const template = info && t?.name ? ctx.get(info, namespace, t.name) : undefined;
+  const info = t?.kind
+    ? ctx.infoByKind(groupOf(t.apiVersion), t.kind)
+    : undefined;
+  const template =
+    info && t?.name ? ctx.get(info, namespace, t.name) : undefined;
   const spec = specOf(template).template?.spec;
   return spec && typeof spec === 'object' ? structuredClone(spec) : {};
 }
 
 function labelsFor(cluster: string, extra: Record<string, string> = {}) {
-  return { [LABELS.clusterName]: cluster, [LABELS.topologyOwned]: '', ...extra };
+  return {
+    [LABELS.clusterName]: cluster,
+    [LABELS.topologyOwned]: '',
+    ...extra,
+  };
 }
 
 /** What the topology controller concluded about a Cluster. */
@@ -111,7 +121,9 @@ export function reconcileTopology(
   let infraRef: ObjectRef | undefined;
   if (!infraInfo) {
     errors.push(
-      `ClusterClass infrastructure template ${infraTemplate?.kind ?? '(none)'} does not name a served kind`,
+      `ClusterClass infrastructure template ${
+        infraTemplate?.kind ?? '(none)'
+      } does not name a served kind`,
     );
   } else {
     infraRef = {
@@ -146,7 +158,9 @@ export function reconcileTopology(
   const cpReplicas: number | undefined = topology.controlPlane?.replicas;
   if (!cpInfo) {
     errors.push(
-      `ClusterClass control plane template ${cpTemplate?.kind ?? '(none)'} does not name a served kind`,
+      `ClusterClass control plane template ${
+        cpTemplate?.kind ?? '(none)'
+      } does not name a served kind`,
     );
   } else {
     cpRef = {
@@ -230,7 +244,14 @@ export function reconcileTopology(
   const cpUpgrading = !!cp && cpStatus.version !== undefined && !cpRolledOut;
   const upgradePending: string[] = [];
   const createPending: string[] = [];
-  const ctxWorkers = { ctx, cluster, namespace, version, cpRolledOut, cpUpgrading };
+  const ctxWorkers = {
+    ctx,
+    cluster,
+    namespace,
+    version,
+    cpRolledOut,
+    cpUpgrading,
+  };
 
   const mdInfo = ctx.infoByKind(GROUPS.core, 'MachineDeployment');
   const wantedMds = new Set<string>();
@@ -250,7 +271,9 @@ export function reconcileTopology(
       labels: labelsFor(name, { [LABELS.deploymentName]: md.name }),
       templateSpec: {
         bootstrap: bootstrapOf(mdClass),
-        infrastructureRef: refToTemplate(mdClass.infrastructure?.templateRef ?? {}),
+        infrastructureRef: refToTemplate(
+          mdClass.infrastructure?.templateRef ?? {},
+        ),
       },
       deployment: true,
     });
@@ -346,11 +369,15 @@ export function reconcileTopology(
     const lines = [];
     if (upgradePending.length)
       lines.push(
-        `MachineDeployment(s) ${upgradePending.join(', ')} rollout and upgrade to version ${version} on hold.`,
+        `MachineDeployment(s) ${upgradePending.join(
+          ', ',
+        )} rollout and upgrade to version ${version} on hold.`,
       );
     if (poolsPending.length)
       lines.push(
-        `MachinePool(s) ${poolsPending.join(', ')} rollout and upgrade to version ${version} on hold.`,
+        `MachinePool(s) ${poolsPending.join(
+          ', ',
+        )} rollout and upgrade to version ${version} on hold.`,
       );
     lines.push(`Control plane is upgrading to version ${version}`);
     condition = falseCondition(

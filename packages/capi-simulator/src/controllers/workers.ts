@@ -15,7 +15,11 @@ import {
   specOf,
   statusOf,
 } from './context';
-import { finishDeletion, isProvisioned, providerStatus } from './infrastructure';
+import {
+  finishDeletion,
+  isProvisioned,
+  providerStatus,
+} from './infrastructure';
 import { finalizerOf } from './kinds';
 import {
   MachineVersions,
@@ -55,7 +59,9 @@ export function reconcileWorkers(
   let versions = readVersions(obj.status);
   const infraRef = spec.template?.spec?.infrastructureRef;
   const infraInfo = isPool ? ctx.infoOfRef(infraRef) : undefined;
-  const infra = infraInfo ? ctx.get(infraInfo, namespace, infraRef.name) : undefined;
+  const infra = infraInfo
+    ? ctx.get(infraInfo, namespace, infraRef.name)
+    : undefined;
   const infraReady = !isPool || isProvisioned(infra);
 
   const write = (
@@ -113,13 +119,17 @@ export function reconcileWorkers(
   }
   if (!isConditionTrue(cluster, 'ControlPlaneAvailable')) {
     ctx.resetStep(key);
-    write(current, { waiting: 'Waiting for the control plane to be available' });
+    write(current, {
+      waiting: 'Waiting for the control plane to be available',
+    });
     return;
   }
   if (!infraReady) {
     ctx.resetStep(key);
     write(current, {
-      waiting: `Waiting for ${infraRef?.kind ?? 'the infrastructure machine pool'} to be ready`,
+      waiting: `Waiting for ${
+        infraRef?.kind ?? 'the infrastructure machine pool'
+      } to be ready`,
     });
     return;
   }
@@ -147,18 +157,18 @@ function workerStatus(
   const desired: number = opts.deleting ? 0 : spec.replicas ?? 1;
   const counters = replicaCounters(versions, target);
   const outdated = counters.replicas - counters.upToDateReplicas;
-  const wanted: ConditionSpec[] = [
-    failure
-      ? falseCondition('Available', SIMULATED_FAILURE_REASON, failure)
-      : counters.availableReplicas >= desired
-      ? trueCondition('Available', 'Available')
-      : falseCondition(
-          'Available',
-          'NotAvailable',
-          opts.waiting ??
-            `${counters.availableReplicas} available replicas, at least ${desired} required (spec.strategy.rollout.maxUnavailable=0, spec.replicas=${desired})`,
-        ),
-  ];
+  let available = trueCondition('Available', 'Available');
+  if (failure) {
+    available = falseCondition('Available', SIMULATED_FAILURE_REASON, failure);
+  } else if (counters.availableReplicas < desired) {
+    available = falseCondition(
+      'Available',
+      'NotAvailable',
+      opts.waiting ??
+        `${counters.availableReplicas} available replicas, at least ${desired} required (spec.strategy.rollout.maxUnavailable=0, spec.replicas=${desired})`,
+    );
+  }
+  const wanted: ConditionSpec[] = [available];
   if (opts.pool) {
     wanted.push(
       opts.pool.infraReady
@@ -214,7 +224,8 @@ function workerStatus(
     conditions: ctx.conditions(info, obj, wanted, 'v1beta2'),
     observedGeneration: obj.metadata.generation,
     ...counters,
-    versions,
+    // The CRDs want at least one entry: no machines, no list.
+    versions: versions.length ? versions : undefined,
     phase,
   };
   if (opts.pool) {

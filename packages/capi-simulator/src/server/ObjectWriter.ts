@@ -43,6 +43,9 @@ export interface WriteResult {
 
 export type PatchKind = 'json' | 'merge' | 'strategic';
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** Dotted paths present in `sent` that pruning removed from `kept`. */
 export function unknownFields(
   sent: unknown,
@@ -60,9 +63,6 @@ export function unknownFields(
     return key in kept ? unknownFields(sent[key], kept[key], at) : [at];
   });
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 

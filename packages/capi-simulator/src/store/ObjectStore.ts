@@ -283,7 +283,8 @@ export class ObjectStore {
 
   private emit(event: WatchEvent) {
     this.history.push(event);
-    if (this.history.length > this.historySize) {
+    // Trim in chunks: splicing one event per write costs O(history) each time.
+    if (this.history.length > this.historySize * 1.25) {
       this.history.splice(0, this.history.length - this.historySize);
     }
     for (const listener of this.listeners) listener(event);
