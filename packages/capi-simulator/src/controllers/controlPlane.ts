@@ -27,7 +27,7 @@ import {
   readVersions,
   removeOneMachine,
   replicaCounters,
-  rolloutConditions,
+  machineOwnerConditions,
   totalOf,
 } from './machines';
 
@@ -193,27 +193,15 @@ function machineControlPlaneStatus(
           opts.waiting ?? 'Control plane not yet initialized',
         ),
     machinesReady,
-    outdated > 0
-      ? falseCondition(
-          'MachinesUpToDate',
-          'NotUpToDate',
-          `${outdated} Machines not up-to-date`,
-        )
-      : trueCondition(
-          'MachinesUpToDate',
-          counters.replicas === 0 ? 'NoReplicas' : 'UpToDate',
-        ),
-    ...rolloutConditions(versions, desired, target),
-    opts.deleting
-      ? trueCondition(
-          'Deleting',
-          'WaitingForMachineDeletion',
-          `Deleting ${counters.replicas} Machines`,
-        )
-      : falseCondition('Deleting', 'NotDeleting'),
-    opts.paused
-      ? trueCondition('Paused', 'Paused', 'Cluster spec.paused is set to true')
-      : falseCondition('Paused', 'NotPaused'),
+    ...machineOwnerConditions({
+      versions,
+      desired,
+      target,
+      outdated,
+      replicas: counters.replicas,
+      deleting: Boolean(opts.deleting),
+      paused: Boolean(opts.paused),
+    }),
   ];
   const status: Spec = {
     ...statusOf(obj),

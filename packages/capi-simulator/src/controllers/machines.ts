@@ -142,3 +142,42 @@ export function rolloutConditions(
       : falseCondition('ScalingDown', 'NotScalingDown'),
   ];
 }
+
+/**
+ * The conditions every owner of machines reports alike (control planes,
+ * MachineDeployments, MachinePools): MachinesUpToDate, the rollout and
+ * scaling conditions, Deleting and Paused.
+ */
+export function machineOwnerConditions(o: {
+  versions: MachineVersions;
+  desired: number;
+  target: string | undefined;
+  outdated: number;
+  replicas: number;
+  deleting: boolean;
+  paused: boolean;
+}): ConditionSpec[] {
+  return [
+    o.outdated > 0
+      ? falseCondition(
+          'MachinesUpToDate',
+          'NotUpToDate',
+          `${o.outdated} Machines not up-to-date`,
+        )
+      : trueCondition(
+          'MachinesUpToDate',
+          o.replicas === 0 ? 'NoReplicas' : 'UpToDate',
+        ),
+    ...rolloutConditions(o.versions, o.desired, o.target),
+    o.deleting
+      ? trueCondition(
+          'Deleting',
+          'WaitingForMachineDeletion',
+          `Deleting ${o.replicas} Machines`,
+        )
+      : falseCondition('Deleting', 'NotDeleting'),
+    o.paused
+      ? trueCondition('Paused', 'Paused', 'Cluster spec.paused is set to true')
+      : falseCondition('Paused', 'NotPaused'),
+  ];
+}

@@ -27,7 +27,7 @@ import {
   readVersions,
   removeOneMachine,
   replicaCounters,
-  rolloutConditions,
+  machineOwnerConditions,
   totalOf,
 } from './machines';
 
@@ -187,27 +187,15 @@ function workerStatus(
           'MachinesReady',
           counters.replicas === 0 ? 'NoReplicas' : 'Ready',
         ),
-    outdated > 0
-      ? falseCondition(
-          'MachinesUpToDate',
-          'NotUpToDate',
-          `${outdated} Machines not up-to-date`,
-        )
-      : trueCondition(
-          'MachinesUpToDate',
-          counters.replicas === 0 ? 'NoReplicas' : 'UpToDate',
-        ),
-    ...rolloutConditions(versions, desired, target),
-    opts.deleting
-      ? trueCondition(
-          'Deleting',
-          'WaitingForMachineDeletion',
-          `Deleting ${counters.replicas} Machines`,
-        )
-      : falseCondition('Deleting', 'NotDeleting'),
-    opts.sim.paused
-      ? trueCondition('Paused', 'Paused', 'Cluster spec.paused is set to true')
-      : falseCondition('Paused', 'NotPaused'),
+    ...machineOwnerConditions({
+      versions,
+      desired,
+      target,
+      outdated,
+      replicas: counters.replicas,
+      deleting: Boolean(opts.deleting),
+      paused: Boolean(opts.sim.paused),
+    }),
   );
   const total = counters.replicas;
   let phase: string;
