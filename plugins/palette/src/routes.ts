@@ -1,4 +1,18 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
 /** The Palette page. @public */
 export const rootRouteRef = createRouteRef({ id: 'palette' });
+
+/** The list of cluster profiles, under the Palette page. @public */
+export const profilesRouteRef = createSubRouteRef({
+  id: 'palette/profiles',
+  parent: rootRouteRef,
+  path: '/profiles',
+});
+
+/** One cluster profile, under the Palette page. @public */
+export const profileRouteRef = createSubRouteRef({
+  id: 'palette/profile',
+  parent: rootRouteRef,
+  path: '/profiles/:name',
+});
