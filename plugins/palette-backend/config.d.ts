@@ -1,6 +1,11 @@
 export interface Config {
   /** Configuration of the Palette backend. */
   palette?: {
+    /** Demo data for a first start with the embedded defaults. */
+    demoData?: {
+      /** Seed the curated demo profiles into an empty database (off in production). */
+      seed?: boolean;
+    };
     /**
      * The Cluster API management clusters Palette orchestrates. Without this
      * key, one embedded simulated management cluster named `embedded` is used.

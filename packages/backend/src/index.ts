@@ -51,7 +51,13 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-// The Palette suite: profiles, governance and Cluster API orchestration.
+// The Palette suite: profiles, governance and Cluster API orchestration,
+// and cluster profiles as catalog entities.
 backend.add(import('@palette-backstage/plugin-palette-backend'));
+backend.add(
+  import('@palette-backstage/plugin-palette-backend').then(m => ({
+    default: m.catalogModulePaletteProfiles,
+  })),
+);
 
 backend.start();

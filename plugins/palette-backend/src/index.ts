@@ -5,3 +5,10 @@
  * @packageDocumentation
  */
 export { palettePlugin as default } from './plugin';
+export { catalogModulePaletteProfiles } from './catalog';
+export {
+  paletteProfileConditions,
+  createPaletteProfileConditionalDecision,
+  paletteProfilePermissionRules,
+  paletteProfileResourceRef,
+} from './permissions/profilePermissionRules';

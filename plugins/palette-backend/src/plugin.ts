@@ -2,10 +2,26 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { palettePermissions } from '@palette-backstage/plugin-palette-common';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  CustomPackInput,
+  paletteProfileDeletePermission,
+  paletteProfilePublishPermission,
+  paletteProfileReadPermission,
+  paletteProfileUpdatePermission,
+  palettePermissions,
+} from '@palette-backstage/plugin-palette-common';
+import { PALETTE_PROFILES_EVENT_TOPIC } from './catalog/constants';
+import { DatabaseProfileStore } from './database';
 import { HealthReporter } from './health/HealthReporter';
 import { readManagementClusterConfig } from './management/managementClusterConfig';
 import { ManagementClusters } from './management/ManagementClusters';
+import { PackRegistry } from './packs';
+import {
+  paletteProfilePermissionRules,
+  paletteProfileResourceRef,
+} from './permissions/profilePermissionRules';
+import { seedDemoProfiles } from './seed/seedDemoProfiles';
 import { createRouter } from './service/router';
 
 /**
@@ -24,7 +40,10 @@ export const palettePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
+        permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        events: eventsServiceRef,
       },
       async init({
         config,
@@ -33,17 +52,65 @@ export const palettePlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         lifecycle,
+        permissions,
         permissionsRegistry,
+        auditor,
+        events,
       }) {
+        const packs = PackRegistry.withBuiltinPacks();
+        const store = await DatabaseProfileStore.create({
+          database,
+          packRegistry: packs,
+        });
+        // Stored custom packs were validated as CustomPackInput (helm or manifests) when added.
+        for (const pack of await store.listCustomPacks()) {
+          packs.addCustomPack(pack as CustomPackInput);
+        }
+
         permissionsRegistry.addPermissions(palettePermissions);
-        const db = await database.getClient();
+        permissionsRegistry.addResourceType({
+          resourceRef: paletteProfileResourceRef,
+          permissions: [
+            paletteProfileReadPermission,
+            paletteProfileUpdatePermission,
+            paletteProfilePublishPermission,
+            paletteProfileDeletePermission,
+          ],
+          rules: Object.values(paletteProfilePermissionRules),
+          getResources: names =>
+            Promise.all(names.map(name => store.getProfile(name))),
+        });
+
         const { clusters, stop } = await ManagementClusters.start(
           readManagementClusterConfig(config),
           logger,
         );
         lifecycle.addShutdownHook(stop);
-        const health = new HealthReporter(db, clusters);
-        httpRouter.use(await createRouter({ httpAuth, health }));
+
+        // Published after each change has committed, so the catalog reads it back.
+        const onProfileChanged = (name: string) =>
+          events.publish({
+            topic: PALETTE_PROFILES_EVENT_TOPIC,
+            eventPayload: { name },
+          });
+
+        if (config.getOptionalBoolean('palette.demoData.seed')) {
+          await seedDemoProfiles(store, packs, logger);
+        }
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            permissionsRegistry,
+            auditor,
+            health: new HealthReporter(await database.getClient(), clusters),
+            store,
+            packs,
+            auditLog: store.auditLog,
+            onProfileChanged,
+          }),
+        );
       },
     });
   },

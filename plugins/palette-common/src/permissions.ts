@@ -95,6 +95,12 @@ export const paletteFleetReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/** Read the audit log of Palette changes. @public */
+export const paletteAuditReadPermission = createPermission({
+  name: 'palette.audit.read',
+  attributes: { action: 'read' },
+});
+
 /**
  * Every permission of the Palette suite, for registration with the
  * permission framework and for policies that enumerate them.
@@ -114,4 +120,5 @@ export const palettePermissions = [
   paletteClusterDeletePermission,
   paletteClusterKubeconfigPermission,
   paletteFleetReadPermission,
+  paletteAuditReadPermission,
 ];

@@ -173,6 +173,17 @@ export class PackRegistry {
   }
 
   /**
+   * Takes a custom pack back out (when storing it failed after it was
+   * added). Curated packs cannot be removed.
+   */
+  removeCustomPack(name: string, version: string): void {
+    const versions = this.#packs.get(name);
+    if (versions?.get(version)?.source !== 'custom') return;
+    versions.delete(version);
+    if (!versions.size) this.#packs.delete(name);
+  }
+
+  /**
    * Registers a platform team's pack: a Helm chart (chart repository URL or
    * OCI reference, and chart version) or raw manifests, for the network,
    * storage or add-on layer. Defaults: layer `addon`, cloud types `all`, an

@@ -1,11 +1,28 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { AuditLog } from '../audit';
+import { ProfileStore } from '../database';
 import { HealthReporter } from '../health/HealthReporter';
+import { PackRegistry } from '../packs';
+import { registerPackAndAuditRoutes } from './packAndAuditRoutes';
+import { registerProfileRoutes } from './profileRoutes';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  auditor: AuditorService;
   health: HealthReporter;
+  store: ProfileStore;
+  packs: PackRegistry;
+  auditLog: AuditLog;
+  onProfileChanged(name: string): Promise<void>;
 }
 
 /** The REST API of palette-backend, under `/api/palette`. Thin: parse, authorize, call, reply. */
@@ -23,5 +40,7 @@ export async function createRouter(
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
 
+  registerPackAndAuditRoutes(router, options);
+  registerProfileRoutes(router, options);
   return router;
 }
