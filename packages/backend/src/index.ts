@@ -3,6 +3,7 @@
  * search, auth, permissions and the Palette suite.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModulePaletteProfiles } from '@palette-backstage/plugin-palette-backend';
 
 const backend = createBackend();
 
@@ -54,10 +55,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // The Palette suite: profiles, governance and Cluster API orchestration,
 // and cluster profiles as catalog entities.
 backend.add(import('@palette-backstage/plugin-palette-backend'));
-backend.add(
-  import('@palette-backstage/plugin-palette-backend').then(m => ({
-    default: m.catalogModulePaletteProfiles,
-  })),
-);
+backend.add(catalogModulePaletteProfiles);
 
 backend.start();
