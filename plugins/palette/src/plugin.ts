@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { paletteApiRef } from './api/PaletteApi';
 import { PaletteClient } from './api/PaletteClient';
-import { rootRouteRef } from './routes';
+import { profileRouteRef, profilesRouteRef, rootRouteRef } from './routes';
 
 /** The Palette frontend plugin. @public */
 export const palettePlugin = createPlugin({
@@ -21,10 +21,19 @@ export const palettePlugin = createPlugin({
         new PaletteClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: {
+    root: rootRouteRef,
+    profiles: profilesRouteRef,
+    profile: profileRouteRef,
+  },
 });
 
-/** The Palette page. @public */
+/**
+ * The Palette page: platform status, and cluster profiles under
+ * `profiles` and `profiles/:name`.
+ *
+ * @public
+ */
 export const PalettePage = palettePlugin.provide(
   createRoutableExtension({
     name: 'PalettePage',
@@ -42,6 +51,24 @@ export const EntityPaletteContent = palettePlugin.provide(
       lazy: () =>
         import('./components/EntityPaletteContent').then(
           m => m.EntityPaletteContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The Palette tab of cluster profile entities (`spec.type: cluster-profile`):
+ * the layers, versions and variables of the profile named like the entity.
+ *
+ * @public
+ */
+export const EntityPaletteProfileContent = palettePlugin.provide(
+  createComponentExtension({
+    name: 'EntityPaletteProfileContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityProfileContent').then(
+          m => m.EntityProfileContent,
         ),
     },
   }),

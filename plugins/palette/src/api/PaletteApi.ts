@@ -52,7 +52,9 @@ export interface PaletteApi {
   listPacks(filter?: ListPacksFilter): Promise<{ items: Pack[] }>;
 
   /** A page of profiles, filtered on the server. */
-  listProfiles(query: Partial<ListProfilesQuery>): Promise<ListProfilesResponse>;
+  listProfiles(
+    query: Partial<ListProfilesQuery>,
+  ): Promise<ListProfilesResponse>;
 
   /** One profile with its versions and its draft. */
   getProfile(name: string): Promise<ProfileDetails>;
@@ -61,7 +63,10 @@ export interface PaletteApi {
   createProfile(request: CreateProfileRequest): Promise<ProfileDetails>;
 
   /** Replaces the draft of a profile (creating it when there is none). */
-  saveDraft(name: string, request: SaveDraftRequest): Promise<SaveDraftResponse>;
+  saveDraft(
+    name: string,
+    request: SaveDraftRequest,
+  ): Promise<SaveDraftResponse>;
 
   /** Validates the saved draft. */
   validateDraft(name: string): Promise<{ messages: ValidationMessage[] }>;
@@ -91,8 +96,15 @@ export interface PaletteApi {
   /** A published version as a `ClusterProfile` YAML document. */
   exportProfileVersion(name: string, version: string): Promise<string>;
 
-  /** Creates (or adds a version to) a profile from a `ClusterProfile` YAML document. */
-  importProfile(yaml: string): Promise<ProfileDetails>;
+  /**
+   * Creates a profile from a `ClusterProfile` YAML document. The document
+   * carries no ownership: `owner` names the owning group (palette-backend
+   * requires it).
+   */
+  importProfile(
+    yaml: string,
+    options?: { owner?: string },
+  ): Promise<ProfileDetails>;
 }
 
 /** @public */

@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import { PaletteClient } from './PaletteClient';
 
 const report = {
@@ -16,14 +17,111 @@ const report = {
   },
 };
 
-function client(response: Response) {
-  const fetch = jest.fn(async () => response);
+const profile = {
+  name: 'aws-infra',
+  type: 'infra',
+  cloudType: 'aws',
+  owner: 'group:default/platform-team',
+  tags: ['prod'],
+  latestVersion: '1.0.0',
+  versions: [
+    {
+      version: '1.0.0',
+      changeNote: 'First',
+      publishedAt: '2026-09-01T09:00:00Z',
+      publishedBy: 'user:default/admin',
+      deprecated: false,
+    },
+  ],
+  hasDraft: false,
+  layerSummary: [{ layer: 'os', packName: 'ubuntu', packVersion: '24.4.4' }],
+  createdAt: '2026-09-01T09:00:00Z',
+  updatedAt: '2026-09-01T09:00:00Z',
+};
+
+const version = {
+  name: 'aws-infra',
+  type: 'infra',
+  cloudType: 'aws',
+  layers: [{ packName: 'ubuntu', packVersion: '24.4.4' }],
+  variables: [],
+  version: '1.0.0',
+  changeNote: 'First',
+  publishedAt: '2026-09-01T09:00:00Z',
+  publishedBy: 'user:default/admin',
+};
+
+const diff = {
+  from: { name: 'aws-infra', version: '1.0.0' },
+  to: { name: 'aws-infra' },
+  layersAdded: [],
+  layersRemoved: [],
+  layersChanged: [],
+  layersUnchanged: ['ubuntu'],
+  orderChanged: false,
+  variablesAdded: [],
+  variablesRemoved: [],
+  variablesChanged: [],
+  hasChanges: false,
+};
+
+const message = {
+  severity: 'error',
+  code: 'values.schema',
+  layer: 'aws-ebs-csi',
+  field: 'layers[3].values.controller.replicaCount',
+  message: 'controller.replicaCount must be integer',
+};
+
+const pack = {
+  name: 'ubuntu',
+  displayName: 'Ubuntu',
+  description: 'Ubuntu LTS',
+  layer: 'os',
+  version: '24.4.4',
+  kind: { type: 'os', distribution: 'ubuntu', release: '24.04.4' },
+  cloudTypes: ['aws'],
+  defaultValues: '',
+  valuesSchema: { type: 'object' },
+  installPriority: 0,
+  source: 'builtin',
+};
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+
+function client(response: Response | (() => Response)) {
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+    typeof response === 'function' ? response() : response,
+  );
   return {
     fetch,
     client: new PaletteClient({
       discoveryApi: { getBaseUrl: async id => `http://backend/api/${id}` },
-      fetchApi: { fetch },
+      fetchApi: { fetch: fetch as typeof globalThis.fetch },
     }),
+  };
+}
+
+const BASE = 'http://backend/api/palette';
+
+/** The URL, method, content type and body of the only request made. */
+function sent(fetch: jest.Mock) {
+  expect(fetch).toHaveBeenCalledTimes(1);
+  const [url, init = {}] = fetch.mock.calls[0] as [string, RequestInit?];
+  const headers = (init.headers ?? {}) as Record<string, string>;
+  return {
+    url,
+    method: init.method ?? 'GET',
+    contentType: headers['Content-Type'],
+    body:
+      typeof init.body === 'string' &&
+      headers['Content-Type'] === 'application/json'
+        ? JSON.parse(init.body)
+        : init.body,
   };
 }
 
@@ -48,5 +146,267 @@ describe('PaletteClient', () => {
       }),
     );
     await expect(c.getHealth()).rejects.toThrow(/Missing credentials|401/);
+  });
+
+  it('lists packs with the layer, cloud type and name filters', async () => {
+    const { fetch, client: c } = client(json({ items: [pack] }));
+    const result = await c.listPacks({ layer: 'os', cloudType: 'aws' });
+    expect(result.items).toHaveLength(1);
+    expect(result.items[0].name).toBe('ubuntu');
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/packs?layer=os&cloudType=aws`,
+      method: 'GET',
+    });
+  });
+
+  it('lists all packs without a query string', async () => {
+    const { fetch, client: c } = client(json({ items: [] }));
+    await c.listPacks();
+    expect(sent(fetch).url).toBe(`${BASE}/packs`);
+  });
+
+  it('lists profiles with only the filters that are set', async () => {
+    const { fetch, client: c } = client(
+      json({ items: [profile], totalCount: 41 }),
+    );
+    const result = await c.listProfiles({
+      type: 'infra',
+      owner: 'group:default/platform-team',
+      search: '',
+      tag: undefined,
+      limit: 25,
+      offset: 25,
+    });
+    expect(result.totalCount).toBe(41);
+    expect(result.items[0].name).toBe('aws-infra');
+    const url = new URL(sent(fetch).url);
+    expect(url.pathname).toBe('/api/palette/profiles');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      type: 'infra',
+      owner: 'group:default/platform-team',
+      limit: '25',
+      offset: '25',
+    });
+  });
+
+  it('gets one profile, escaping its name', async () => {
+    const { fetch, client: c } = client(json(profile));
+    await expect(c.getProfile('aws-infra')).resolves.toMatchObject({
+      name: 'aws-infra',
+      latestVersion: '1.0.0',
+    });
+    expect(sent(fetch).url).toBe(`${BASE}/profiles/aws-infra`);
+
+    const { fetch: escaped, client: other } = client(json(version));
+    await other.getProfileVersion('a/b', '1.0.0+build.1');
+    expect(sent(escaped).url).toBe(
+      `${BASE}/profiles/a%2Fb/versions/1.0.0%2Bbuild.1`,
+    );
+  });
+
+  it('rejects a reply that breaks the contract', async () => {
+    const { client: c } = client(json({ name: 'aws-infra' }));
+    await expect(c.getProfile('aws-infra')).rejects.toThrow();
+  });
+
+  it('creates a profile with a JSON body', async () => {
+    const { fetch, client: c } = client(json(profile, 201));
+    const request = {
+      name: 'aws-infra',
+      type: 'infra' as const,
+      cloudType: 'aws' as const,
+      owner: 'group:default/platform-team',
+      tags: ['prod'],
+    };
+    await expect(c.createProfile(request)).resolves.toMatchObject({
+      name: 'aws-infra',
+    });
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/profiles`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: request,
+    });
+  });
+
+  it('saves a draft and returns the profile with its validation messages', async () => {
+    const { fetch, client: c } = client(
+      json({ profile: { ...profile, hasDraft: true }, messages: [message] }),
+    );
+    const request = {
+      layers: [{ packName: 'ubuntu', packVersion: '24.4.4' }],
+      variables: [],
+    };
+    const result = await c.saveDraft('aws-infra', request);
+    expect(result.profile.hasDraft).toBe(true);
+    expect(result.messages).toEqual([message]);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/profiles/aws-infra/draft`,
+      method: 'PUT',
+      contentType: 'application/json',
+      body: request,
+    });
+  });
+
+  it('validates the saved draft', async () => {
+    const { fetch, client: c } = client(json({ messages: [message] }));
+    await expect(c.validateDraft('aws-infra')).resolves.toEqual({
+      messages: [message],
+    });
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/profiles/aws-infra/validate`,
+      method: 'POST',
+    });
+  });
+
+  it('publishes a version with its change note', async () => {
+    const { fetch, client: c } = client(json(profile));
+    await c.publish('aws-infra', {
+      version: '1.1.0',
+      changeNote: 'Calico 3.32',
+    });
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/profiles/aws-infra/publish`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { version: '1.1.0', changeNote: 'Calico 3.32' },
+    });
+  });
+
+  it("maps a refused publish to a ResponseError carrying the server's message", async () => {
+    const { client: c } = client(
+      json(
+        {
+          error: {
+            name: 'InputError',
+            message:
+              'aws-infra cannot be published: layers[3].values.controller.replicaCount must be integer',
+          },
+          response: { statusCode: 400 },
+        },
+        400,
+      ),
+    );
+    const error = await c
+      .publish('aws-infra', { version: '1.1.0', changeNote: 'x' })
+      .catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(400);
+    expect(error.cause.name).toBe('InputError');
+    expect(error.cause.message).toMatch(/replicaCount must be integer/);
+  });
+
+  it('deprecates and undeprecates a version', async () => {
+    const { fetch, client: c } = client(json(profile));
+    await c.setDeprecated('aws-infra', '1.0.0', false);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/profiles/aws-infra/versions/1.0.0/deprecate`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { deprecated: false },
+    });
+  });
+
+  it('deletes a version', async () => {
+    const { fetch, client: c } = client(new Response(null, { status: 204 }));
+    await expect(
+      c.deleteVersion('aws-infra', '1.0.0'),
+    ).resolves.toBeUndefined();
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/profiles/aws-infra/versions/1.0.0`,
+      method: 'DELETE',
+    });
+  });
+
+  it('deletes a profile, and reports a conflict as an error', async () => {
+    const { fetch, client: c } = client(new Response(null, { status: 204 }));
+    await c.deleteProfile('aws-infra');
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/profiles/aws-infra`,
+      method: 'DELETE',
+    });
+
+    const { client: refusing } = client(
+      json(
+        {
+          error: { name: 'ConflictError', message: '2 clusters run aws-infra' },
+          response: { statusCode: 409 },
+        },
+        409,
+      ),
+    );
+    await expect(refusing.deleteProfile('aws-infra')).rejects.toMatchObject({
+      statusCode: 409,
+      cause: expect.objectContaining({ message: '2 clusters run aws-infra' }),
+    });
+  });
+
+  it('gets one version', async () => {
+    const { fetch, client: c } = client(json(version));
+    await expect(
+      c.getProfileVersion('aws-infra', '1.0.0'),
+    ).resolves.toMatchObject({
+      version: '1.0.0',
+      layers: [{ packName: 'ubuntu', packVersion: '24.4.4' }],
+    });
+    expect(sent(fetch).url).toBe(`${BASE}/profiles/aws-infra/versions/1.0.0`);
+  });
+
+  it('diffs a version against the draft', async () => {
+    const { fetch, client: c } = client(json(diff));
+    await expect(c.diffProfile('aws-infra', '1.0.0', 'draft')).resolves.toEqual(
+      diff,
+    );
+    expect(sent(fetch).url).toBe(
+      `${BASE}/profiles/aws-infra/diff?from=1.0.0&to=draft`,
+    );
+  });
+
+  it('exports a version as YAML text', async () => {
+    const yaml =
+      'apiVersion: palette.backstage.io/v1alpha1\nkind: ClusterProfile\n';
+    const { fetch, client: c } = client(
+      new Response(yaml, { headers: { 'content-type': 'application/yaml' } }),
+    );
+    await expect(c.exportProfileVersion('aws-infra', '1.0.0')).resolves.toBe(
+      yaml,
+    );
+    expect(sent(fetch).url).toBe(
+      `${BASE}/profiles/aws-infra/versions/1.0.0/export`,
+    );
+  });
+
+  it('imports YAML with the application/yaml content type and the owning group', async () => {
+    const yaml = 'kind: ClusterProfile\n';
+    const { fetch, client: c } = client(
+      json({ ...profile, messages: [] }, 201),
+    );
+    await expect(
+      c.importProfile(yaml, { owner: 'group:default/platform-team' }),
+    ).resolves.toMatchObject({
+      name: 'aws-infra',
+    });
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/profiles/import?owner=group%3Adefault%2Fplatform-team`,
+      method: 'POST',
+      contentType: 'application/yaml',
+      body: yaml,
+    });
+  });
+
+  it('reports a 404 with its status code', async () => {
+    const { client: c } = client(
+      json(
+        {
+          error: { name: 'NotFoundError', message: 'No profile named nope' },
+          response: { statusCode: 404 },
+        },
+        404,
+      ),
+    );
+    await expect(c.getProfile('nope')).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 404,
+    });
   });
 });

@@ -117,7 +117,10 @@ export class PaletteClient implements PaletteApi {
     return { messages: validationMessageListSchema.parse(body.messages ?? []) };
   }
 
-  async publish(name: string, request: PublishRequest): Promise<ProfileDetails> {
+  async publish(
+    name: string,
+    request: PublishRequest,
+  ): Promise<ProfileDetails> {
     return profileDetailsSchema.parse(
       await this.json(`/profiles/${segment(name)}/publish`, {
         method: 'POST',
@@ -167,7 +170,9 @@ export class PaletteClient implements PaletteApi {
     to: string,
   ): Promise<ProfileDiff> {
     return profileDiffSchema.parse(
-      await this.json(`/profiles/${segment(name)}/diff${queryString({ from, to })}`),
+      await this.json(
+        `/profiles/${segment(name)}/diff${queryString({ from, to })}`,
+      ),
     );
   }
 
@@ -178,12 +183,18 @@ export class PaletteClient implements PaletteApi {
     return response.text();
   }
 
-  async importProfile(yaml: string): Promise<ProfileDetails> {
-    const response = await this.request('/profiles/import', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/yaml' },
-      body: yaml,
-    });
+  async importProfile(
+    yaml: string,
+    options: { owner?: string } = {},
+  ): Promise<ProfileDetails> {
+    const response = await this.request(
+      `/profiles/import${queryString({ owner: options.owner })}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/yaml' },
+        body: yaml,
+      },
+    );
     return profileDetailsSchema.parse(await response.json());
   }
 

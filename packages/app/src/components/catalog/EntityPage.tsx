@@ -36,7 +36,9 @@ import {
 import { EntityTechdocsContent } from '@backstage/plugin-techdocs';
 import {
   EntityPaletteContent,
+  EntityPaletteProfileContent,
   isPaletteEntity,
+  isPaletteProfileEntity,
 } from '@palette-backstage/plugin-palette';
 import { EmptyState } from '@backstage/core-components';
 import {
@@ -257,7 +259,19 @@ const resourcePage = (
       {overviewContent}
     </EntityLayout.Route>
 
-    <EntityLayout.Route path="/palette" title="Palette">
+    <EntityLayout.Route
+      path="/profile"
+      title="Profile"
+      if={isPaletteProfileEntity}
+    >
+      <EntityPaletteProfileContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route
+      path="/palette"
+      title="Palette"
+      if={entity => !isPaletteProfileEntity(entity)}
+    >
       <EntityPaletteContent />
     </EntityLayout.Route>
 
@@ -432,7 +446,10 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
     <EntitySwitch.Case
-      if={entity => isKind('resource')(entity) && isPaletteEntity(entity)}
+      if={entity =>
+        isKind('resource')(entity) &&
+        (isPaletteEntity(entity) || isPaletteProfileEntity(entity))
+      }
       children={resourcePage}
     />
 

@@ -1,10 +1,20 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
 import { HealthReport } from '@palette-backstage/plugin-palette-common';
 import { PaletteApi, paletteApiRef } from '../../api/PaletteApi';
+import { rootRouteRef } from '../../routes';
+import {
+  Apis,
+  awsInfra,
+  fakePaletteApi,
+} from '../profiles/__testUtils__/fixtures';
 import { PalettePage } from './PalettePage';
 
-function apiReturning(report: HealthReport | Error): PaletteApi {
+function apiReturning(
+  report: HealthReport | Error,
+): Pick<PaletteApi, 'getHealth'> {
   return {
     getHealth: jest.fn(async () => {
       if (report instanceof Error) throw report;
@@ -86,5 +96,40 @@ describe('PalettePage', () => {
     expect(
       (await screen.findAllByText(/palette-backend is down/)).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('has a Profiles tab that lists the cluster profiles and opens one', async () => {
+    const user = userEvent.setup({ delay: null });
+    const { draft: _draft, ...summary } = awsInfra();
+    const api = fakePaletteApi({
+      getHealth: async () => healthy,
+      listProfiles: async () => ({ items: [summary], totalCount: 1 }),
+    });
+    await renderInTestApp(
+      <Apis api={api}>
+        <Routes>
+          <Route path="/palette/*" element={<PalettePage />} />
+        </Routes>
+      </Apis>,
+      {
+        mountedRoutes: { '/palette': rootRouteRef },
+        routeEntries: ['/palette/profiles'],
+      },
+    );
+    const tabs = screen.getByRole('tablist');
+    expect(within(tabs).getByRole('tab', { name: 'Profiles' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(within(tabs).getByRole('tab', { name: 'Status' })).toHaveAttribute(
+      'href',
+      '/palette',
+    );
+    await user.click(await screen.findByRole('link', { name: 'aws-infra' }));
+    expect(
+      await screen.findByRole('heading', { name: 'AWS infrastructure' }),
+    ).toBeInTheDocument();
+    expect(api.getProfile).toHaveBeenCalledWith('aws-infra');
+    expect(api.getHealth).not.toHaveBeenCalled();
   });
 });

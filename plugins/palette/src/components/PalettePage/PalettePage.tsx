@@ -1,5 +1,4 @@
 import {
-  Content,
   ContentHeader,
   Header,
   InfoCard,
@@ -8,12 +7,14 @@ import {
   ResponseErrorPanel,
   StructuredMetadataTable,
   SupportButton,
+  TabbedLayout,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { paletteApiRef } from '../../api/PaletteApi';
 import { HealthStatus } from '../HealthStatus';
+import { ProfilesRouter } from '../profiles';
 import { ManagementClustersCard } from './ManagementClustersCard';
 
 const DATABASE_ENGINES: Record<string, string> = {
@@ -21,8 +22,8 @@ const DATABASE_ENGINES: Record<string, string> = {
   'better-sqlite3': 'SQLite',
 };
 
-/** The Palette landing page: the state of the platform the suite runs on. */
-export const PalettePage = () => {
+/** The state of the platform the suite runs on. */
+export const PlatformStatus = () => {
   const paletteApi = useApi(paletteApiRef);
   const {
     value: health,
@@ -60,20 +61,35 @@ export const PalettePage = () => {
   }
 
   return (
-    <Page themeId="tool">
-      <Header
-        title="Palette"
-        subtitle="Kubernetes fleet management with Cluster Profiles on Cluster API"
-      />
-      <Content>
-        <ContentHeader title="Platform status">
-          <SupportButton>
-            Palette manages clusters on the Cluster API management clusters
-            listed here. Ask the platform team if one is unavailable.
-          </SupportButton>
-        </ContentHeader>
-        {body}
-      </Content>
-    </Page>
+    <>
+      <ContentHeader title="Platform status">
+        <SupportButton>
+          Palette manages clusters on the Cluster API management clusters listed
+          here. Ask the platform team if one is unavailable.
+        </SupportButton>
+      </ContentHeader>
+      {body}
+    </>
   );
 };
+
+/**
+ * The Palette page: platform status at `/palette`, cluster profiles at
+ * `/palette/profiles` and `/palette/profiles/:name`.
+ */
+export const PalettePage = () => (
+  <Page themeId="tool">
+    <Header
+      title="Palette"
+      subtitle="Kubernetes fleet management with Cluster Profiles on Cluster API"
+    />
+    <TabbedLayout>
+      <TabbedLayout.Route path="/" title="Status">
+        <PlatformStatus />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/profiles" title="Profiles">
+        <ProfilesRouter />
+      </TabbedLayout.Route>
+    </TabbedLayout>
+  </Page>
+);

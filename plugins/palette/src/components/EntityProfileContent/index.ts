@@ -1,0 +1,4 @@
+export {
+  EntityProfileContent,
+  isPaletteProfileEntity,
+} from './EntityProfileContent';

@@ -1,0 +1,2 @@
+export { CompareTab } from './CompareTab';
+export { ProfileDiffView } from './ProfileDiffView';

@@ -1,0 +1,1 @@
+export { DraftEditor } from './DraftEditor';

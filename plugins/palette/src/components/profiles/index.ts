@@ -1,0 +1,3 @@
+export { ProfilesRouter } from './ProfilesRouter';
+export { ProfilesPage } from './ProfilesPage';
+export { ProfileDetailsPage } from './ProfileDetailsPage';
