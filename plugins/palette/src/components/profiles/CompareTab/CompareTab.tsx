@@ -76,6 +76,7 @@ export const CompareTab = ({ profile }: { profile: ProfileDetails }) => {
             label="From"
             select
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             value={pair.from}
             onChange={e => setPair(p => ({ ...p, from: e.target.value }))}
             fullWidth
@@ -89,6 +90,7 @@ export const CompareTab = ({ profile }: { profile: ProfileDetails }) => {
             label="To"
             select
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             value={pair.to}
             onChange={e => setPair(p => ({ ...p, to: e.target.value }))}
             fullWidth

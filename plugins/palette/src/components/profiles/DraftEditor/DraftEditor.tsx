@@ -186,6 +186,7 @@ const NoDraft = ({
             label="Start from version"
             select
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             value={version}
             onChange={e => setVersion(e.target.value)}
             disabled={busy}

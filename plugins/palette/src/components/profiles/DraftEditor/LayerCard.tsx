@@ -152,6 +152,7 @@ export const LayerCard = ({
             label="Pack"
             select
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             value={layer.packName}
             disabled={readOnly}
             fullWidth
@@ -179,6 +180,7 @@ export const LayerCard = ({
             label="Version"
             select
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             value={layer.packVersion}
             disabled={readOnly}
             fullWidth
@@ -274,6 +276,7 @@ export const AddLayerForm = ({
           label="Pack"
           select
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           value={packName}
           fullWidth
           margin="dense"
@@ -306,6 +309,7 @@ export const AddLayerForm = ({
           label="Version"
           select
           SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
           value={version}
           fullWidth
           margin="dense"

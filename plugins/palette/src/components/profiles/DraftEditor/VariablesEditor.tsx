@@ -167,6 +167,7 @@ const VariableCard = ({
             label="Format"
             select
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             value={variable.format}
             onChange={e =>
               set('format')(e.target.value as EditableVariable['format'])
@@ -188,6 +189,7 @@ const VariableCard = ({
             label="Input type"
             select
             SelectProps={{ native: true }}
+            InputLabelProps={{ shrink: true }}
             value={variable.inputType}
             onChange={e =>
               set('inputType')(e.target.value as EditableVariable['inputType'])

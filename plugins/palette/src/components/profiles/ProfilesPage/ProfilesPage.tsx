@@ -294,6 +294,7 @@ export const ProfilesPage = () => {
               label="Type"
               select
               SelectProps={{ native: true }}
+              InputLabelProps={{ shrink: true }}
               value={filters.type}
               onChange={setFilter('type')}
               fullWidth
@@ -312,6 +313,7 @@ export const ProfilesPage = () => {
               label="Cloud type"
               select
               SelectProps={{ native: true }}
+              InputLabelProps={{ shrink: true }}
               value={filters.cloudType}
               onChange={setFilter('cloudType')}
               fullWidth
