@@ -2,7 +2,7 @@ import { profileVersionSchema } from '@palette-backstage/plugin-palette-common';
 import { PackRegistry } from '../packs/PackRegistry';
 import { DEMO_PROFILE_VERSIONS } from './demoProfiles';
 import { validateProfile } from './validateProfile';
-import { nextVersionIsValid } from './versions';
+import { nextVersionIsValid } from '@palette-backstage/plugin-palette-common';
 
 describe('demo profiles', () => {
   const registry = PackRegistry.withBuiltinPacks();

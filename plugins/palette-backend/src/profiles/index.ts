@@ -30,7 +30,7 @@ export {
   latestVersion,
   nextVersionIsValid,
   suggestNextVersions,
-} from './versions';
+} from '@palette-backstage/plugin-palette-common';
 export { diffLines, diffProfileVersions } from './diff';
 export type { DiffableProfile } from './diff';
 export {

@@ -11,7 +11,10 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 import { createConditionTransformer } from '@backstage/plugin-permission-node';
 import {
   createProfileRequestSchema,
@@ -111,18 +114,30 @@ export function registerProfileRoutes(
     permissionsRegistry.getPermissionRuleset(paletteProfileResourceRef),
   );
 
-  async function readable(req: Request, name: string): Promise<ProfileDetails> {
-    const credentials = await httpAuth.credentials(req);
+  async function readable(
+    req: Request,
+    name: string,
+    credentials?: BackstageCredentials,
+  ): Promise<ProfileDetails> {
+    const creds = credentials ?? (await httpAuth.credentials(req));
     const profile = await store.getProfile(name);
     // Without read access a profile is indistinguishable from a missing one.
     if (profile) {
       const [decision] = await permissions.authorize(
         [{ permission: paletteProfileReadPermission, resourceRef: name }],
-        { credentials },
+        { credentials: creds },
       );
       if (decision.result === AuthorizeResult.ALLOW) return profile;
     }
     throw new NotFoundError(`No profile named "${name}"`);
+  }
+
+  /** A change by a user to the profile named in the path: who, which profile, and that they may. */
+  async function changeRequest(req: Request, permission: ResourcePermission) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const profile = await readable(req, req.params.name, credentials);
+    await requireOnResource(permissions, credentials, permission, profile.name);
+    return { profile, actor: actorOf(credentials) };
   }
 
   /** Runs a mutation with an audit event around it (the store also writes the audit table). */
@@ -242,13 +257,9 @@ export function registerProfileRoutes(
   });
 
   router.put('/profiles/:name/draft', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const profile = await readable(req, req.params.name);
-    await requireOnResource(
-      permissions,
-      credentials,
+    const { profile, actor } = await changeRequest(
+      req,
       paletteProfileUpdatePermission,
-      profile.name,
     );
     const input = parseInput(saveDraftRequestSchema, req.body);
     const draft: ProfileDraft = {
@@ -265,7 +276,7 @@ export function registerProfileRoutes(
           variables: input.variables,
           baseVersion: profile.draft?.baseVersion,
         },
-        actorOf(credentials),
+        actor,
       ),
     );
     res.json({ profile: await store.getProfile(profile.name), messages });
@@ -277,13 +288,9 @@ export function registerProfileRoutes(
   });
 
   router.post('/profiles/:name/publish', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const profile = await readable(req, req.params.name);
-    await requireOnResource(
-      permissions,
-      credentials,
+    const { profile, actor } = await changeRequest(
+      req,
       paletteProfilePublishPermission,
-      profile.name,
     );
     const input = parseInput(publishRequestSchema, req.body);
     const messages = validateProfile(draftOf(profile), packs);
@@ -297,7 +304,7 @@ export function registerProfileRoutes(
       req,
       'profile.publish',
       `profile:${profile.name}@${input.version}`,
-      () => store.publish(profile.name, input, actorOf(credentials)),
+      () => store.publish(profile.name, input, actor),
     );
     await onProfileChanged(profile.name);
     res.json(await store.getProfile(profile.name));
@@ -306,13 +313,9 @@ export function registerProfileRoutes(
   router.post(
     '/profiles/:name/versions/:version/deprecate',
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const profile = await readable(req, req.params.name);
-      await requireOnResource(
-        permissions,
-        credentials,
+      const { profile, actor } = await changeRequest(
+        req,
         paletteProfilePublishPermission,
-        profile.name,
       );
       const { deprecated } = parseInput(deprecateRequestSchema, req.body ?? {});
       await audited(
@@ -324,7 +327,7 @@ export function registerProfileRoutes(
             profile.name,
             req.params.version,
             deprecated,
-            actorOf(credentials),
+            actor,
           ),
       );
       await onProfileChanged(profile.name);
@@ -333,41 +336,28 @@ export function registerProfileRoutes(
   );
 
   router.delete('/profiles/:name/versions/:version', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const profile = await readable(req, req.params.name);
-    await requireOnResource(
-      permissions,
-      credentials,
+    const { profile, actor } = await changeRequest(
+      req,
       paletteProfileDeletePermission,
-      profile.name,
     );
     // No cluster can run a version yet: clusters land with the lifecycle issue, which adds the check.
     await audited(
       req,
       'profile.version.delete',
       `profile:${profile.name}@${req.params.version}`,
-      () =>
-        store.deleteVersion(
-          profile.name,
-          req.params.version,
-          actorOf(credentials),
-        ),
+      () => store.deleteVersion(profile.name, req.params.version, actor),
     );
     await onProfileChanged(profile.name);
     res.status(204).end();
   });
 
   router.delete('/profiles/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const profile = await readable(req, req.params.name);
-    await requireOnResource(
-      permissions,
-      credentials,
+    const { profile, actor } = await changeRequest(
+      req,
       paletteProfileDeletePermission,
-      profile.name,
     );
     await audited(req, 'profile.delete', `profile:${profile.name}`, () =>
-      store.deleteProfile(profile.name, actorOf(credentials)),
+      store.deleteProfile(profile.name, actor),
     );
     await onProfileChanged(profile.name);
     res.status(204).end();

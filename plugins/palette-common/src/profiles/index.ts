@@ -1,3 +1,4 @@
 export * from './types';
 export * from './variables';
 export * from './api';
+export * from './versionRules';

@@ -8,7 +8,6 @@ import {
   messageTarget,
   normalizeOwnerRef,
   splitValuesPath,
-  suggestNextVersions,
   summarizeMessages,
   validationMessagesOf,
 } from './utils';
@@ -128,24 +127,6 @@ describe('messageTarget', () => {
 });
 
 describe('versions', () => {
-  it('suggests the next versions', () => {
-    expect(suggestNextVersions('1.2.3')).toEqual({
-      patch: '1.2.4',
-      minor: '1.3.0',
-      major: '2.0.0',
-    });
-    expect(suggestNextVersions(undefined)).toEqual({
-      patch: '0.1.0',
-      minor: '0.1.0',
-      major: '1.0.0',
-    });
-    expect(suggestNextVersions('2.0.0-rc.1')).toEqual({
-      patch: '2.0.0',
-      minor: '2.0.0',
-      major: '2.0.0',
-    });
-  });
-
   it('explains versions that cannot follow', () => {
     expect(explainNextVersion('1.2.0', '1.2.0')).toMatch(
       /greater than .* 1.2.0/,

@@ -7,7 +7,6 @@ import {
   isValidSemver,
   PACK_LAYER_ORDER,
   PackLayer,
-  parseSemver,
   ProfileType,
   ValidationMessage,
   validationMessageSchema,
@@ -90,32 +89,8 @@ export function summarizeMessages(messages: ValidationMessage[]): string {
   return parts.length ? parts.join(', ') : 'no problems';
 }
 
-/**
- * The next patch, minor and major versions after `previous`; a pre-release
- * first releases its own version (`1.3.0-rc.1` → patch `1.3.0`).
- */
-export function suggestNextVersions(previous: string | undefined): {
-  patch: string;
-  minor: string;
-  major: string;
-} {
-  const parsed = previous === undefined ? undefined : parseSemver(previous);
-  if (!parsed) return { patch: '0.1.0', minor: '0.1.0', major: '1.0.0' };
-  const { major, minor, patch } = parsed;
-  if (parsed.prerelease.length > 0) {
-    const release = `${major}.${minor}.${patch}`;
-    return {
-      patch: release,
-      minor: patch === 0 ? release : `${major}.${minor + 1}.0`,
-      major: minor === 0 && patch === 0 ? release : `${major + 1}.0.0`,
-    };
-  }
-  return {
-    patch: `${major}.${minor}.${patch + 1}`,
-    minor: `${major}.${minor + 1}.0`,
-    major: `${major + 1}.0.0`,
-  };
-}
+/** The next patch, minor and major versions, as the backend's rules define them. */
+export { suggestNextVersions } from '@palette-backstage/plugin-palette-common';
 
 /** Why `next` cannot follow `previous`, or `undefined` when it can. */
 export function explainNextVersion(

@@ -3,7 +3,7 @@ import {
   latestVersion,
   nextVersionIsValid,
   suggestNextVersions,
-} from './versions';
+} from './versionRules';
 
 describe('profile version rules', () => {
   it.each([

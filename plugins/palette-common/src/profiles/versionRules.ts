@@ -1,8 +1,4 @@
-import {
-  compareSemver,
-  isValidSemver,
-  parseSemver,
-} from '@palette-backstage/plugin-palette-common';
+import { compareSemver, isValidSemver, parseSemver } from '../packs/semver';
 
 /**
  * Whether `next` may be published after `previous`: both strict semantic
