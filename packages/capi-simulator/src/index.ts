@@ -13,6 +13,3 @@ export type { KubeObject, KubeObjectMeta, WatchEvent } from './store/types';
 export { ResourceRegistry } from './api/ResourceRegistry';
 export type { ResourceType } from './api/resourceTypes';
 export { StatusError } from './server/StatusError';
-export { loadCrdsFromDir } from './crds';
-export type { LoadedCrds, CrdSchema, FieldCause } from './crds';
-export { findCapiCrdsDir } from './crds/__testUtils__/capiCrdsDir';
