@@ -5,7 +5,7 @@ import {
   trueCondition,
   findCondition,
 } from './conditions';
-import { SIMULATED_FAILURE_REASON } from './constants';
+import { SIMULATED_FAILURE_REASON, SimulatedFailureStage } from './constants';
 import { ControllerContext, Spec, TypeInfo, specOf, statusOf } from './context';
 import { StatusShape, finalizerOf } from './kinds';
 
@@ -48,6 +48,83 @@ export function providerStatus(
 }
 
 /**
+ * What every provider object's reconcile does before it can make progress:
+ * wait to be adopted, stand still while paused or stalled, finish deletion,
+ * hold its finalizer, report a simulated failure, stop once healthy, and
+ * report `waiting` until a step has passed. Returns the object (with its
+ * finalizer) and its Cluster when the caller may make progress now.
+ */
+export function advanceProviderObject(
+  ctx: ControllerContext,
+  key: string,
+  info: TypeInfo,
+  obj: KubeObject,
+  options: {
+    stage: SimulatedFailureStage;
+    /** Whether status keeps reporting an earlier `provisioned` while not ready. */
+    reportProvisioned: boolean;
+    waiting: (provisioned: boolean) => ConditionSpec;
+  },
+): { current: KubeObject; cluster: KubeObject } | undefined {
+  const cluster = ctx.clusterOf(obj);
+  // Provider controllers wait for the Cluster controller to adopt the object.
+  if (!cluster) {
+    if (obj.metadata.deletionTimestamp) finishDeletion(ctx, key, info, obj);
+    return undefined;
+  }
+  const sim = ctx.simulation(cluster, obj, options.stage);
+  if (sim.paused || sim.stalled) {
+    ctx.resetStep(key);
+    return undefined;
+  }
+  if (obj.metadata.deletionTimestamp) {
+    finishDeletion(ctx, key, info, obj);
+    return undefined;
+  }
+  const current = ctx.addFinalizer(info, obj, finalizerOf(info.type));
+  const provisioned = isProvisioned(current);
+  const reported = options.reportProvisioned && provisioned;
+  if (sim.failure) {
+    ctx.resetStep(key);
+    const failed = falseCondition(
+      'Ready',
+      SIMULATED_FAILURE_REASON,
+      sim.failure.message,
+      'Error',
+    );
+    ctx.writeStatus(
+      info,
+      current,
+      providerStatus(ctx, info, current, reported, failed),
+    );
+    return undefined;
+  }
+  const ready = findCondition(current, 'Ready');
+  if (
+    provisioned &&
+    (info.shape.conditions === 'none' || ready?.status === 'True')
+  ) {
+    ctx.resetStep(key);
+    return undefined;
+  }
+  if (!ctx.stepDone(key)) {
+    ctx.writeStatus(
+      info,
+      current,
+      providerStatus(
+        ctx,
+        info,
+        current,
+        reported,
+        options.waiting(provisioned),
+      ),
+    );
+    return undefined;
+  }
+  return { current, cluster };
+}
+
+/**
  * An infrastructure cluster (AWSCluster, DevCluster, GCPManagedCluster, ...):
  * provisioned after one step, when it also fills `spec.controlPlaneEndpoint`;
  * after a step of deletion its finalizer goes.
@@ -58,73 +135,20 @@ export function reconcileInfraCluster(
   info: TypeInfo,
   obj: KubeObject,
 ) {
-  const cluster = ctx.clusterOf(obj);
-  // Provider controllers wait for the Cluster controller to adopt the object.
-  if (!cluster) {
-    if (obj.metadata.deletionTimestamp) finishDeletion(ctx, key, info, obj);
-    return;
-  }
-  const finalizer = finalizerOf(info.type);
-  const sim = ctx.simulation(cluster, obj, 'infrastructure');
-  if (sim.paused || sim.stalled) {
-    ctx.resetStep(key);
-    return;
-  }
-  if (obj.metadata.deletionTimestamp) {
-    finishDeletion(ctx, key, info, obj);
-    return;
-  }
-  let current = ctx.addFinalizer(info, obj, finalizer);
-  const provisioned = isProvisioned(current);
   const kind = info.type.kind;
-
-  if (sim.failure) {
-    ctx.resetStep(key);
-    ctx.writeStatus(
-      info,
-      current,
-      providerStatus(
-        ctx,
-        info,
-        current,
-        provisioned,
-        falseCondition(
-          'Ready',
-          SIMULATED_FAILURE_REASON,
-          sim.failure.message,
-          'Error',
-        ),
+  const ready = advanceProviderObject(ctx, key, info, obj, {
+    stage: 'infrastructure',
+    reportProvisioned: true,
+    waiting: provisioned =>
+      falseCondition(
+        'Ready',
+        provisioned ? 'NotReady' : 'Provisioning',
+        `${kind} ${provisioned ? 'is recovering' : 'is being provisioned'}`,
       ),
-    );
-    return;
-  }
-
-  const readyCondition = findCondition(current, 'Ready');
-  const healthy =
-    provisioned &&
-    (info.shape.conditions === 'none' || readyCondition?.status === 'True');
-  if (healthy) {
-    ctx.resetStep(key);
-    return;
-  }
-  if (!ctx.stepDone(key)) {
-    ctx.writeStatus(
-      info,
-      current,
-      providerStatus(
-        ctx,
-        info,
-        current,
-        provisioned,
-        falseCondition(
-          'Ready',
-          provisioned ? 'NotReady' : 'Provisioning',
-          `${kind} ${provisioned ? 'is recovering' : 'is being provisioned'}`,
-        ),
-      ),
-    );
-    return;
-  }
+  });
+  if (!ready) return;
+  const { cluster } = ready;
+  let { current } = ready;
   const endpoint = specOf(current).controlPlaneEndpoint;
   if (!endpoint?.host) {
     const next = structuredClone(current);

@@ -4,7 +4,6 @@ import {
   falseCondition,
   isConditionTrue,
   trueCondition,
-  findCondition,
 } from './conditions';
 import { SIMULATED_FAILURE_REASON } from './constants';
 import {
@@ -16,6 +15,7 @@ import {
   statusOf,
 } from './context';
 import {
+  advanceProviderObject,
   finishDeletion,
   isProvisioned,
   providerStatus,
@@ -245,68 +245,14 @@ export function reconcileInfraMachinePool(
   info: TypeInfo,
   obj: KubeObject,
 ) {
-  const cluster = ctx.clusterOf(obj);
-  if (!cluster) {
-    if (obj.metadata.deletionTimestamp) finishDeletion(ctx, key, info, obj);
-    return;
-  }
-  const sim = ctx.simulation(cluster, obj, 'workers');
-  if (sim.paused || sim.stalled) {
-    ctx.resetStep(key);
-    return;
-  }
-  if (obj.metadata.deletionTimestamp) {
-    finishDeletion(ctx, key, info, obj);
-    return;
-  }
-  const current = ctx.addFinalizer(info, obj, finalizerOf(info.type));
-  const provisioned = isProvisioned(current);
-  if (sim.failure) {
-    ctx.resetStep(key);
-    ctx.writeStatus(
-      info,
-      current,
-      providerStatus(
-        ctx,
-        info,
-        current,
-        false,
-        falseCondition(
-          'Ready',
-          SIMULATED_FAILURE_REASON,
-          sim.failure.message,
-          'Error',
-        ),
-      ),
-    );
-    return;
-  }
-  const ready = findCondition(current, 'Ready');
-  if (
-    provisioned &&
-    (info.shape.conditions === 'none' || ready?.status === 'True')
-  ) {
-    ctx.resetStep(key);
-    return;
-  }
-  if (!ctx.stepDone(key)) {
-    ctx.writeStatus(
-      info,
-      current,
-      providerStatus(
-        ctx,
-        info,
-        current,
-        false,
-        falseCondition(
-          'Ready',
-          'Creating',
-          `${info.type.kind} is being created`,
-        ),
-      ),
-    );
-    return;
-  }
+  const ready = advanceProviderObject(ctx, key, info, obj, {
+    stage: 'workers',
+    reportProvisioned: false,
+    waiting: () =>
+      falseCondition('Ready', 'Creating', `${info.type.kind} is being created`),
+  });
+  if (!ready) return;
+  const { current } = ready;
   ctx.writeStatus(
     info,
     current,
