@@ -238,40 +238,25 @@ const VariableCard = ({
             </Typography>
             {variable.options.map((option, i) => (
               <Grid container spacing={1} key={i} alignItems="center">
-                <Grid item xs={5}>
-                  <TextField
-                    id={`${id}-option-${i}-value`}
-                    label={`Option ${i + 1} value`}
-                    value={option.value}
-                    disabled={readOnly}
-                    fullWidth
-                    margin="dense"
-                    onChange={e =>
-                      set('options')(
-                        variable.options.map((o, j) =>
-                          j === i ? { ...o, value: e.target.value } : o,
-                        ),
-                      )
-                    }
-                  />
-                </Grid>
-                <Grid item xs={5}>
-                  <TextField
-                    id={`${id}-option-${i}-label`}
-                    label={`Option ${i + 1} label`}
-                    value={option.label}
-                    disabled={readOnly}
-                    fullWidth
-                    margin="dense"
-                    onChange={e =>
-                      set('options')(
-                        variable.options.map((o, j) =>
-                          j === i ? { ...o, label: e.target.value } : o,
-                        ),
-                      )
-                    }
-                  />
-                </Grid>
+                {(['value', 'label'] as const).map(field => (
+                  <Grid item xs={5} key={field}>
+                    <TextField
+                      id={`${id}-option-${i}-${field}`}
+                      label={`Option ${i + 1} ${field}`}
+                      value={option[field]}
+                      disabled={readOnly}
+                      fullWidth
+                      margin="dense"
+                      onChange={e =>
+                        set('options')(
+                          variable.options.map((o, j) =>
+                            j === i ? { ...o, [field]: e.target.value } : o,
+                          ),
+                        )
+                      }
+                    />
+                  </Grid>
+                ))}
                 <Grid item xs={2}>
                   {!readOnly && (
                     <IconButton
