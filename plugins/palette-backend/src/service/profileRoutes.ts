@@ -68,20 +68,23 @@ export function actorOf(credentials: BackstageCredentials): string {
     : `service:${principal.subject ?? 'unknown'}`;
 }
 
+/** The profile as a draft with the given layers and variables, for validation and diffs. */
+function withLayers(
+  profile: ProfileDetails,
+  layers: ProfileDraft['layers'],
+  variables: ProfileDraft['variables'],
+): ProfileDraft {
+  const { name, displayName, description, type, cloudType } = profile;
+  return { name, displayName, description, type, cloudType, layers, variables };
+}
+
 function draftOf(profile: ProfileDetails): ProfileDraft {
-  if (!profile.draft)
+  if (!profile.draft) {
     throw new ConflictError(
       `Profile "${profile.name}" has no draft: create one from a version first`,
     );
-  return {
-    name: profile.name,
-    displayName: profile.displayName,
-    description: profile.description,
-    type: profile.type,
-    cloudType: profile.cloudType,
-    layers: profile.draft.layers,
-    variables: profile.draft.variables,
-  };
+  }
+  return withLayers(profile, profile.draft.layers, profile.draft.variables);
 }
 
 function describeErrors(messages: ValidationMessage[]): string {
@@ -186,10 +189,7 @@ export function registerProfileRoutes(
       paletteProfileCreatePermission,
     );
     const input = parseInput(createProfileRequestSchema, req.body);
-    const messages = validateProfile(
-      { ...input, layers: input.layers, variables: input.variables },
-      packs,
-    );
+    const messages = validateProfile(input, packs);
     await audited(req, 'profile.create', `profile:${input.name}`, () =>
       store.createProfile(input, actorOf(credentials)),
     );
@@ -262,12 +262,10 @@ export function registerProfileRoutes(
       paletteProfileUpdatePermission,
     );
     const input = parseInput(saveDraftRequestSchema, req.body);
-    const draft: ProfileDraft = {
-      ...draftOf({ ...profile, draft: profile.draft ?? ({} as any) }),
-      layers: input.layers,
-      variables: input.variables,
-    };
-    const messages = validateProfile(draft, packs);
+    const messages = validateProfile(
+      withLayers(profile, input.layers, input.variables),
+      packs,
+    );
     await audited(req, 'profile.draft.save', `profile:${profile.name}`, () =>
       store.saveDraft(
         profile.name,
