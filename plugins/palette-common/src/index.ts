@@ -9,3 +9,4 @@ export * from './health';
 export * from './annotations';
 export * from './packs';
 export * from './profiles';
+export * from './clusters';

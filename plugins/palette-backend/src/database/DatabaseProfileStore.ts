@@ -27,12 +27,13 @@ import { applyDatabaseMigrations } from './migrations';
 import {
   CreateProfileInput,
   ListProfilesOptions,
-  ProfileFilter,
+  ProfileFilterProperty,
   ProfileStore,
   PublishInput,
   SaveDraftInput,
   StoreOptions,
 } from './ProfileStore';
+import { applyPropertyFilter, FilterColumn } from './propertyFilter';
 import {
   escapeLike,
   isPostgres,
@@ -233,62 +234,10 @@ function toVersion(row: VersionRow): ProfileVersion {
   };
 }
 
-/** Applies a permission filter to a query on `palette_profiles as p`. */
-function applyProfileFilter(
-  builder: Knex.QueryBuilder,
-  filter: ProfileFilter,
-): void {
-  if ('allOf' in filter) {
-    if (filter.allOf.length === 0) {
-      builder.whereRaw('1 = 1');
-      return;
-    }
-    builder.where(group => {
-      for (const sub of filter.allOf) {
-        group.andWhere(inner => applyProfileFilter(inner, sub));
-      }
-    });
-    return;
-  }
-  if ('anyOf' in filter) {
-    if (filter.anyOf.length === 0) {
-      builder.whereRaw('1 = 0');
-      return;
-    }
-    builder.where(group => {
-      for (const sub of filter.anyOf) {
-        group.orWhere(inner => applyProfileFilter(inner, sub));
-      }
-    });
-    return;
-  }
-  if ('not' in filter) {
-    builder.whereNot(inner => applyProfileFilter(inner, filter.not));
-    return;
-  }
-  if (filter.values.length === 0) {
-    builder.whereRaw('1 = 0');
-    return;
-  }
-  switch (filter.property) {
-    case 'name':
-      builder.whereIn('p.name', filter.values);
-      return;
-    case 'owner':
-      // Entity refs are case-insensitive.
-      builder.whereRaw(
-        `lower(??) in (${filter.values.map(() => '?').join(', ')})`,
-        ['p.owner', ...filter.values.map(v => v.toLocaleLowerCase('en-US'))],
-      );
-      return;
-    default:
-      throw new Error(
-        `Unknown profile filter property ${JSON.stringify(
-          (filter as { property: unknown }).property,
-        )}`,
-      );
-  }
-}
+const PROFILE_FILTER_COLUMNS: Record<ProfileFilterProperty, FilterColumn> = {
+  name: { column: 'p.name' },
+  owner: { column: 'p.owner', caseInsensitive: true },
+};
 
 /**
  * The knex implementation of {@link ProfileStore}, on SQLite and PostgreSQL.
@@ -802,7 +751,7 @@ export class DatabaseProfileStore implements ProfileStore {
       );
     }
     if (query.filter) {
-      applyProfileFilter(builder, query.filter);
+      applyPropertyFilter(builder, query.filter, PROFILE_FILTER_COLUMNS);
     }
   }
 

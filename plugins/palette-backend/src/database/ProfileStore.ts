@@ -1,3 +1,4 @@
+import { PropertyFilter } from './propertyFilter';
 import type {
   CloudType,
   ListProfilesQuery,
@@ -16,24 +17,8 @@ import { Knex } from 'knex';
 /** The profile properties a {@link ProfileFilter} can test. */
 export type ProfileFilterProperty = 'owner' | 'name';
 
-/**
- * A condition on profiles, applied in the SQL `WHERE` of
- * {@link ProfileStore.listProfiles}. This is how the permission framework's
- * conditional decisions reach the query (as the catalog does with its
- * entity filters): the router turns the rules' conditions into a filter.
- *
- * - `{ property, values }`: the property is one of the values (`owner` is an
- *   entity ref and compared case-insensitively; `name` exactly). No values
- *   matches nothing.
- * - `{ allOf }`: every sub-filter holds (an empty list holds).
- * - `{ anyOf }`: some sub-filter holds (an empty list never holds).
- * - `{ not }`: the sub-filter does not hold.
- */
-export type ProfileFilter =
-  | { allOf: ProfileFilter[] }
-  | { anyOf: ProfileFilter[] }
-  | { not: ProfileFilter }
-  | { property: ProfileFilterProperty; values: string[] };
+/** A condition on profiles (see {@link PropertyFilter}); `owner` compares case-insensitively. */
+export type ProfileFilter = PropertyFilter<ProfileFilterProperty>;
 
 /** The query of {@link ProfileStore.listProfiles}. */
 export type ListProfilesOptions = Partial<ListProfilesQuery> & {

@@ -42,6 +42,7 @@ import {
   parseProfileImport,
   validateProfile,
 } from '../profiles';
+import { audited as auditMutation } from './audited';
 import { requireBasic, requireOnResource } from './authorization';
 import { parseInput } from './parseInput';
 
@@ -143,27 +144,12 @@ export function registerProfileRoutes(
     return { profile, actor: actorOf(credentials) };
   }
 
-  /** Runs a mutation with an audit event around it (the store also writes the audit table). */
-  async function audited<T>(
+  const audited = <T>(
     req: Request,
     action: string,
     target: string,
     fn: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId: 'profile-change',
-      request: req,
-      meta: { action, target },
-    });
-    try {
-      const result = await fn();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
+  ) => auditMutation(auditor, req, 'profile-change', { action, target }, fn);
 
   router.get('/profiles', async (req, res) => {
     const credentials = await httpAuth.credentials(req);

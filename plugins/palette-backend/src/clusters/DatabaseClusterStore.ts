@@ -1,0 +1,550 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  ClusterEvent,
+  ClusterPhase,
+  DriftedField,
+} from '@palette-backstage/plugin-palette-common';
+import { Knex } from 'knex';
+import { randomUUID } from 'node:crypto';
+import { AuditLog } from '../audit/AuditLog';
+import { applyPropertyFilter, FilterColumn } from '../database/propertyFilter';
+import {
+  escapeLike,
+  isPostgres,
+  isUniqueViolation,
+  Queryable,
+  toCount,
+  toIsoTimestamp,
+} from '../database/util';
+import {
+  CLUSTER_EVENTS_TABLE,
+  CLUSTERS_TABLE,
+  ClusterRow,
+  rowToRecord,
+} from './rows';
+import {
+  ChangeContext,
+  ClusterFilterProperty,
+  ClusterRecord,
+  DesiredChange,
+  ListClusterRecordsQuery,
+  NewClusterInput,
+  ReconcileOutcome,
+  StatusUpdate,
+} from './types';
+
+const FILTER_COLUMNS: Record<ClusterFilterProperty, FilterColumn> = {
+  name: { column: 'name' },
+  owner: { column: 'owner', caseInsensitive: true },
+  project: { column: 'project', caseInsensitive: true },
+  environment: { column: 'environment' },
+};
+
+const SORT_COLUMNS: Record<string, string> = {
+  name: 'name',
+  phase: 'phase',
+  provider: 'provider',
+  owner: 'owner',
+  environment: 'environment',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** A new entry of a cluster's timeline. */
+export type ClusterEventInput = Omit<ClusterEvent, 'id' | 'cluster' | 'at'> & {
+  at?: Date;
+};
+
+/** The outcome of {@link DatabaseClusterStore.recordStatus}. */
+export interface RecordStatusResult {
+  changed: boolean;
+  phaseChanged: boolean;
+  record: ClusterRecord;
+}
+
+/**
+ * Clusters in the database (SQLite or PostgreSQL): the desired state as
+ * asked, the observed state as reported, the timeline, and leases. Every
+ * change runs in one transaction with its timeline entry and audit event.
+ */
+export class DatabaseClusterStore {
+  readonly #db: Knex;
+  readonly #audit: AuditLog;
+  readonly #clock: () => Date;
+  #seq = 0;
+
+  constructor(options: { db: Knex; auditLog: AuditLog; clock?: () => Date }) {
+    this.#db = options.db;
+    this.#audit = options.auditLog;
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  /** Stores a requested cluster; a name in use is a 409. */
+  async create(
+    input: NewClusterInput,
+    context: Omit<ChangeContext, 'actor'>,
+  ): Promise<ClusterRecord> {
+    const now = this.#clock();
+    const { request } = input;
+    const id = randomUUID();
+    try {
+      await this.#db.transaction(async tx => {
+        await tx<ClusterRow>(CLUSTERS_TABLE).insert({
+          id,
+          name: request.name,
+          active_name: request.name,
+          management_cluster: input.managementCluster,
+          namespace: input.namespace,
+          provider: input.provider,
+          region: request.region,
+          cloud_account: request.cloudAccount,
+          owner: request.owner,
+          project: request.project,
+          environment: request.environment,
+          profile_name: request.profile.name,
+          profile_version: request.profile.version,
+          addon_profiles: JSON.stringify(request.addOnProfiles),
+          kubernetes_version: input.kubernetesVersion ?? null,
+          request: JSON.stringify(request),
+          generation: 1,
+          applied_generation: 0,
+          paused: false,
+          force_delete: false,
+          phase: 'Requested',
+          phase_since: now,
+          ever_running: false,
+          nodes_ready: 0,
+          nodes_desired: 0,
+          drifted: false,
+          created_at: now,
+          created_by: input.createdBy,
+          updated_at: now,
+        } as Partial<ClusterRow>);
+        await this.#appendEvent(tx, id, {
+          type: 'action',
+          phase: 'Requested',
+          reason: context.reason,
+          message: context.message,
+          actor: input.createdBy,
+          at: now,
+        });
+        await this.#audit.record(
+          {
+            actor: input.createdBy,
+            action: context.action,
+            target: `cluster:${request.name}`,
+            after: request,
+            occurredAt: now,
+          },
+          tx,
+        );
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `A cluster named "${request.name}" already exists in the fleet`,
+        );
+      }
+      throw error;
+    }
+    return (await this.getById(id))!;
+  }
+
+  /** The cluster by name: the live one, or else the most recently deleted one. */
+  async get(
+    name: string,
+    db: Queryable = this.#db,
+  ): Promise<ClusterRecord | undefined> {
+    const row = await db<ClusterRow>(CLUSTERS_TABLE)
+      .where({ name })
+      .orderByRaw('CASE WHEN active_name IS NULL THEN 1 ELSE 0 END')
+      .orderBy('created_at', 'desc')
+      .first();
+    return row ? rowToRecord(row) : undefined;
+  }
+
+  async getById(
+    id: string,
+    db: Queryable = this.#db,
+  ): Promise<ClusterRecord | undefined> {
+    const row = await db<ClusterRow>(CLUSTERS_TABLE).where({ id }).first();
+    return row ? rowToRecord(row) : undefined;
+  }
+
+  /** A page of clusters, filtered and sorted in the database, with the count per phase. */
+  async list(query: ListClusterRecordsQuery = {}): Promise<{
+    items: ClusterRecord[];
+    totalCount: number;
+    phaseCounts: Partial<Record<ClusterPhase, number>>;
+  }> {
+    const base = this.#db<ClusterRow>(CLUSTERS_TABLE);
+    const { phase, ...withoutPhase } = query;
+    this.#applyFilters(base, withoutPhase);
+    const phaseRows = (await base
+      .clone()
+      .select('phase')
+      .count({ count: '*' })
+      .groupBy('phase')) as Array<{ phase: string; count: unknown }>;
+    const phaseCounts: Partial<Record<ClusterPhase, number>> = {};
+    for (const row of phaseRows) {
+      phaseCounts[row.phase as ClusterPhase] = toCount(row.count);
+    }
+    if (phase?.length) base.whereIn('phase', phase);
+    const totalCount = phase?.length
+      ? phase.reduce((sum, p) => sum + (phaseCounts[p] ?? 0), 0)
+      : Object.values(phaseCounts).reduce((a, b) => a + (b ?? 0), 0);
+    const sort = SORT_COLUMNS[query.sort ?? 'name'] ?? 'name';
+    const rows = await base
+      .select('*')
+      .orderBy(sort, query.order ?? 'asc')
+      .orderBy('name', 'asc')
+      .orderBy('id', 'asc')
+      .limit(query.limit ?? 50)
+      .offset(query.offset ?? 0);
+    return { items: rows.map(rowToRecord), totalCount, phaseCounts };
+  }
+
+  #applyFilters(builder: Knex.QueryBuilder, query: ListClusterRecordsQuery) {
+    if (!query.includeDeleted) builder.whereNotNull('active_name');
+    const lowerIn = (column: string, values?: string[]) => {
+      if (!values?.length) return;
+      builder.whereRaw(`lower(??) in (${values.map(() => '?').join(', ')})`, [
+        column,
+        ...values.map(v => v.toLocaleLowerCase('en-US')),
+      ]);
+    };
+    if (query.provider?.length) builder.whereIn('provider', query.provider);
+    lowerIn('owner', query.owner);
+    lowerIn('project', query.project);
+    if (query.environment?.length)
+      builder.whereIn('environment', query.environment);
+    if (query.profile) builder.where('profile_name', query.profile);
+    if (query.profileVersion)
+      builder.where('profile_version', query.profileVersion);
+    if (query.managementCluster)
+      builder.where('management_cluster', query.managementCluster);
+    if (query.search) {
+      const pattern = `%${escapeLike(
+        query.search.toLocaleLowerCase('en-US'),
+      )}%`;
+      builder.whereRaw(`lower(name) like ? escape '\\'`, [pattern]);
+    }
+    if (query.filter) {
+      const filter = query.filter;
+      builder.where(inner =>
+        applyPropertyFilter(inner, filter, FILTER_COLUMNS),
+      );
+    }
+  }
+
+  /**
+   * Changes the desired state of a live cluster: bumps its generation, so the
+   * reconciler applies it, and records the timeline entry and the audit
+   * event, all in one transaction. `decide` sees the current record and
+   * returns the change (or throws a 4xx to refuse it).
+   */
+  async changeDesired(
+    name: string,
+    decide: (current: ClusterRecord) => DesiredChange,
+    context: ChangeContext,
+  ): Promise<ClusterRecord> {
+    const now = this.#clock();
+    const id = await this.#db.transaction(async tx => {
+      const row = await tx<ClusterRow>(CLUSTERS_TABLE)
+        .where({ active_name: name })
+        // SQLite serialises write transactions anyway; row locks are PostgreSQL's.
+        .modify(q => {
+          if (isPostgres(tx)) q.forUpdate();
+        })
+        .first();
+      if (!row) return undefined;
+      const current = rowToRecord(row);
+      const change = decide(current);
+      const request = change.request ?? current.request;
+      const update: Partial<ClusterRow> = {
+        generation: current.generation + 1,
+        updated_at: now,
+        request: JSON.stringify(request),
+        profile_name: request.profile.name,
+        profile_version: request.profile.version,
+        addon_profiles: JSON.stringify(request.addOnProfiles),
+      } as Partial<ClusterRow>;
+      if (change.kubernetesVersion !== undefined)
+        update.kubernetes_version = change.kubernetesVersion;
+      if (change.paused !== undefined) update.paused = change.paused;
+      if (change.deletionRequestedAt !== undefined)
+        update.deletion_requested_at = new Date(change.deletionRequestedAt);
+      if (change.forceDelete !== undefined)
+        update.force_delete = change.forceDelete;
+      await tx<ClusterRow>(CLUSTERS_TABLE).where({ id: row.id }).update(update);
+      await this.#appendEvent(tx, row.id, {
+        type: 'action',
+        reason: context.reason,
+        message: context.message,
+        actor: context.actor,
+        at: now,
+      });
+      await this.#audit.record(
+        {
+          actor: context.actor,
+          action: context.action,
+          target: `cluster:${name}`,
+          before: summaryForAudit(current),
+          after: summaryForAudit({ ...current, ...change, request }),
+          occurredAt: now,
+        },
+        tx,
+      );
+      return row.id;
+    });
+    if (!id) throw new NotFoundError(`No cluster named "${name}"`);
+    return (await this.getById(id))!;
+  }
+
+  /**
+   * Stores what the status watcher derived. Writes only when something
+   * changed, and adds a timeline entry for a phase transition.
+   */
+  async recordStatus(
+    id: string,
+    update: StatusUpdate,
+  ): Promise<RecordStatusResult | undefined> {
+    const now = this.#clock();
+    return this.#db.transaction(async tx => {
+      const row = await tx<ClusterRow>(CLUSTERS_TABLE).where({ id }).first();
+      if (!row || row.deleted_at) return undefined;
+      const current = rowToRecord(row);
+      const statusJson = JSON.stringify(update.status);
+      const phaseChanged = current.phase !== update.phase;
+      const changed =
+        phaseChanged ||
+        (current.message ?? null) !== (update.message ?? null) ||
+        row.status !== statusJson ||
+        current.nodes.ready !== update.nodes.ready ||
+        current.nodes.desired !== update.nodes.desired;
+      if (!changed) return { changed, phaseChanged, record: current };
+      const patch: Partial<ClusterRow> = {
+        phase: update.phase,
+        message: update.message ?? null,
+        status: statusJson,
+        nodes_ready: update.nodes.ready,
+        nodes_desired: update.nodes.desired,
+        updated_at: now,
+      } as Partial<ClusterRow>;
+      if (phaseChanged) patch.phase_since = now;
+      if (update.phase === 'Running') patch.ever_running = true;
+      await tx<ClusterRow>(CLUSTERS_TABLE).where({ id }).update(patch);
+      if (phaseChanged) {
+        await this.#appendEvent(tx, id, {
+          type: 'phase',
+          phase: update.phase,
+          reason: update.status.lastError?.reason ?? `Phase${update.phase}`,
+          message: update.message ?? `${current.phase} → ${update.phase}`,
+          at: now,
+        });
+      }
+      const record = rowToRecord(
+        (await tx<ClusterRow>(CLUSTERS_TABLE).where({ id }).first())!,
+      );
+      return { changed, phaseChanged, record };
+    });
+  }
+
+  /** Stores the outcome of one reconciliation (and a timeline entry when drift or an error appears). */
+  async recordReconcile(id: string, outcome: ReconcileOutcome): Promise<void> {
+    const now = this.#clock();
+    await this.#db.transaction(async tx => {
+      const row = await tx<ClusterRow>(CLUSTERS_TABLE).where({ id }).first();
+      if (!row) return;
+      const current = rowToRecord(row);
+      const patch: Partial<ClusterRow> = {
+        reconcile_error: outcome.reconcileError,
+        last_reconciled_at: now,
+      } as Partial<ClusterRow>;
+      if (
+        outcome.appliedGeneration !== undefined &&
+        outcome.appliedGeneration > current.appliedGeneration
+      ) {
+        patch.applied_generation = outcome.appliedGeneration;
+        patch.applied_at = now;
+      }
+      if (outcome.inventory)
+        patch.inventory = JSON.stringify(outcome.inventory);
+      if (outcome.drift) {
+        patch.drift = JSON.stringify(outcome.drift);
+        patch.drifted = outcome.drift.length > 0;
+      }
+      await tx<ClusterRow>(CLUSTERS_TABLE).where({ id }).update(patch);
+      if (outcome.drift?.length && !current.drifted) {
+        await this.#appendEvent(tx, id, {
+          type: 'drift',
+          reason: 'DriftDetected',
+          message: `Live objects differ from the profile (paused, not restored): ${describeDrift(
+            outcome.drift,
+          )}`,
+          at: now,
+        });
+      }
+      if (outcome.restoredDrift?.length) {
+        await this.#appendEvent(tx, id, {
+          type: 'drift',
+          reason: 'DriftRestored',
+          message: `Live objects differed from the profile and were restored: ${describeDrift(
+            outcome.restoredDrift,
+          )}`,
+          at: now,
+        });
+      }
+      if (
+        outcome.reconcileError &&
+        outcome.reconcileError !== current.reconcileError
+      ) {
+        await this.#appendEvent(tx, id, {
+          type: 'error',
+          reason: 'ReconcileFailed',
+          message: outcome.reconcileError,
+          at: now,
+        });
+      }
+    });
+  }
+
+  /** Marks a cluster deleted: its objects are gone; the name is free again. */
+  async markDeleted(id: string, message: string): Promise<void> {
+    const now = this.#clock();
+    await this.#db.transaction(async tx => {
+      const updated = await tx<ClusterRow>(CLUSTERS_TABLE)
+        .where({ id })
+        .whereNull('deleted_at')
+        .update({
+          active_name: null,
+          deleted_at: now,
+          phase: 'Deleted',
+          phase_since: now,
+          message,
+          nodes_ready: 0,
+          updated_at: now,
+          lease_owner: null,
+          lease_expires_at: null,
+        } as Partial<ClusterRow>);
+      if (updated) {
+        await this.#appendEvent(tx, id, {
+          type: 'phase',
+          phase: 'Deleted',
+          reason: 'Deleted',
+          message,
+          at: now,
+        });
+      }
+    });
+  }
+
+  /**
+   * Takes (or renews) the lease on a cluster for one backend instance, so
+   * that two instances never reconcile the same cluster at once. The update
+   * is one conditional statement: atomic on both engines.
+   */
+  async claimLease(
+    id: string,
+    owner: string,
+    durationMs: number,
+  ): Promise<boolean> {
+    const now = this.#clock();
+    const updated = await this.#db<ClusterRow>(CLUSTERS_TABLE)
+      .where({ id })
+      .whereNull('deleted_at')
+      .andWhere(q =>
+        q
+          .whereNull('lease_owner')
+          .orWhere('lease_owner', owner)
+          .orWhere('lease_expires_at', '<', now),
+      )
+      .update({
+        lease_owner: owner,
+        lease_expires_at: new Date(now.getTime() + durationMs),
+      } as Partial<ClusterRow>);
+    return updated === 1;
+  }
+
+  async releaseLease(id: string, owner: string): Promise<void> {
+    await this.#db<ClusterRow>(CLUSTERS_TABLE)
+      .where({ id, lease_owner: owner })
+      .update({
+        lease_owner: null,
+        lease_expires_at: null,
+      } as Partial<ClusterRow>);
+  }
+
+  /** Ids of the clusters (not yet deleted) reconciled on one management cluster. */
+  async listLiveIds(
+    managementCluster: string,
+  ): Promise<Array<{ id: string; name: string }>> {
+    return this.#db<ClusterRow>(CLUSTERS_TABLE)
+      .whereNotNull('active_name')
+      .where({ management_cluster: managementCluster })
+      .select('id', 'name');
+  }
+
+  async appendEvent(id: string, event: ClusterEventInput): Promise<void> {
+    await this.#appendEvent(this.#db, id, event);
+  }
+
+  /** A cluster's timeline, newest first. */
+  async listEvents(id: string, limit = 200): Promise<ClusterEvent[]> {
+    const rows = await this.#db(CLUSTER_EVENTS_TABLE + ' as e')
+      .join(`${CLUSTERS_TABLE} as c`, 'c.id', 'e.cluster_id')
+      .where('e.cluster_id', id)
+      .orderBy('e.at', 'desc')
+      .orderBy('e.seq', 'desc')
+      .limit(limit)
+      .select('e.*', 'c.name as cluster_name');
+    return rows.map(row => ({
+      id: row.id,
+      cluster: row.cluster_name,
+      at: toIsoTimestamp(row.at),
+      type: row.type,
+      ...(row.phase ? { phase: row.phase } : {}),
+      reason: row.reason,
+      message: row.message,
+      ...(row.actor ? { actor: row.actor } : {}),
+    }));
+  }
+
+  async #appendEvent(db: Queryable, id: string, event: ClusterEventInput) {
+    const at = event.at ?? this.#clock();
+    // Orders entries of the same millisecond in the order they were written.
+    this.#seq = Math.max(this.#seq + 1, at.getTime() * 1000);
+    await db(CLUSTER_EVENTS_TABLE).insert({
+      id: randomUUID(),
+      cluster_id: id,
+      at,
+      seq: this.#seq,
+      type: event.type,
+      phase: event.phase ?? null,
+      reason: event.reason,
+      message: event.message,
+      actor: event.actor ?? null,
+    });
+  }
+}
+
+/** A few drifted fields, for a timeline message. */
+function describeDrift(drift: DriftedField[]): string {
+  const shown = drift
+    .slice(0, 5)
+    .map(d => `${d.object} ${d.path || '(missing)'}`)
+    .join(', ');
+  return drift.length > 5 ? `${shown} and ${drift.length - 5} more` : shown;
+}
+
+/** What the audit log keeps of a cluster: the desired state, not the observed noise. */
+function summaryForAudit(record: Partial<ClusterRecord>) {
+  return {
+    request: record.request,
+    paused: record.paused,
+    ...(record.deletionRequestedAt
+      ? { deletionRequestedAt: record.deletionRequestedAt }
+      : {}),
+    ...(record.forceDelete ? { forceDelete: true } : {}),
+  };
+}

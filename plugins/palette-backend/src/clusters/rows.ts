@@ -1,0 +1,101 @@
+import { ClusterPhase } from '@palette-backstage/plugin-palette-common';
+import { parseJson, toBoolean, toIsoTimestamp } from '../database/util';
+import { ClusterRecord } from './types';
+
+/** The tables of clusters and their timeline (created by the package's migrations). */
+export const CLUSTERS_TABLE = 'palette_clusters';
+export const CLUSTER_EVENTS_TABLE = 'palette_cluster_events';
+
+/** A row of `palette_clusters` as knex returns it on SQLite and PostgreSQL. */
+export interface ClusterRow {
+  id: string;
+  name: string;
+  active_name: string | null;
+  management_cluster: string;
+  namespace: string;
+  provider: string;
+  region: string;
+  cloud_account: string;
+  owner: string;
+  project: string;
+  environment: string;
+  profile_name: string;
+  profile_version: string;
+  addon_profiles: string;
+  kubernetes_version: string | null;
+  request: string;
+  generation: number;
+  applied_generation: number;
+  applied_at: unknown;
+  paused: unknown;
+  deletion_requested_at: unknown;
+  force_delete: unknown;
+  phase: string;
+  phase_since: unknown;
+  message: string | null;
+  status: string | null;
+  ever_running: unknown;
+  nodes_ready: number;
+  nodes_desired: number;
+  drifted: unknown;
+  drift: string | null;
+  inventory: string | null;
+  reconcile_error: string | null;
+  last_reconciled_at: unknown;
+  lease_owner: string | null;
+  lease_expires_at: unknown;
+  created_at: unknown;
+  created_by: string;
+  updated_at: unknown;
+  deleted_at: unknown;
+}
+
+const optionalTime = (value: unknown) =>
+  value === null || value === undefined ? undefined : toIsoTimestamp(value);
+
+const optional = <T>(value: T | null): T | undefined =>
+  value === null ? undefined : value;
+
+/** A stored row as the domain sees it. */
+export function rowToRecord(row: ClusterRow): ClusterRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    managementCluster: row.management_cluster,
+    namespace: row.namespace,
+    provider: row.provider as ClusterRecord['provider'],
+    region: row.region,
+    cloudAccount: row.cloud_account,
+    owner: row.owner,
+    project: row.project,
+    environment: row.environment,
+    profile: { name: row.profile_name, version: row.profile_version },
+    addOnProfiles: parseJson(row.addon_profiles) ?? [],
+    kubernetesVersion: optional(row.kubernetes_version),
+    request: JSON.parse(row.request),
+    generation: Number(row.generation),
+    appliedGeneration: Number(row.applied_generation),
+    appliedAt: optionalTime(row.applied_at),
+    paused: toBoolean(row.paused),
+    deletionRequestedAt: optionalTime(row.deletion_requested_at),
+    forceDelete: toBoolean(row.force_delete),
+    phase: row.phase as ClusterPhase,
+    phaseSince: toIsoTimestamp(row.phase_since),
+    message: optional(row.message),
+    status: parseJson(row.status),
+    everRunning: toBoolean(row.ever_running),
+    nodes: {
+      ready: Number(row.nodes_ready),
+      desired: Number(row.nodes_desired),
+    },
+    drifted: toBoolean(row.drifted),
+    drift: parseJson(row.drift) ?? [],
+    inventory: parseJson(row.inventory) ?? [],
+    reconcileError: optional(row.reconcile_error),
+    lastReconciledAt: optionalTime(row.last_reconciled_at),
+    createdAt: toIsoTimestamp(row.created_at),
+    createdBy: row.created_by,
+    updatedAt: toIsoTimestamp(row.updated_at),
+    deletedAt: optionalTime(row.deleted_at),
+  };
+}

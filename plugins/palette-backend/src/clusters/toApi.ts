@@ -1,0 +1,87 @@
+import {
+  ClusterDetails,
+  ClusterSummary,
+} from '@palette-backstage/plugin-palette-common';
+import { ClusterRecord } from './types';
+
+/** A cluster as lists show it. `latestVersion` is the profile's newest usable version. */
+export function toClusterSummary(
+  record: ClusterRecord,
+  latestVersion?: string,
+): ClusterSummary {
+  return {
+    name: record.name,
+    phase: record.phase,
+    phaseSince: record.phaseSince,
+    ...(record.message ? { message: record.message } : {}),
+    provider: record.provider,
+    region: record.region,
+    cloudAccount: record.cloudAccount,
+    owner: record.owner,
+    project: record.project,
+    environment: record.environment,
+    profile: record.profile,
+    addOnProfiles: record.addOnProfiles,
+    managementCluster: record.managementCluster,
+    ...(record.kubernetesVersion
+      ? { kubernetesVersion: record.kubernetesVersion }
+      : {}),
+    paused: record.paused,
+    nodes: record.nodes,
+    drifted: record.drifted,
+    ...(latestVersion && latestVersion !== record.profile.version
+      ? { updateAvailable: latestVersion }
+      : {}),
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** A cluster with everything its page shows. */
+export function toClusterDetails(
+  record: ClusterRecord,
+  latestVersion?: string,
+): ClusterDetails {
+  const status = record.status;
+  const managed = status?.controlPlane.managed ?? false;
+  const countsByPool = new Map(status?.pools.map(p => [p.name, p]) ?? []);
+  return {
+    ...toClusterSummary(record, latestVersion),
+    request: record.request,
+    ...(status?.progress ? { progress: status.progress } : {}),
+    conditions: status?.conditions ?? [],
+    controlPlane: {
+      ...(status?.controlPlane.replicas
+        ? { replicas: status.controlPlane.replicas }
+        : {}),
+      ...(status?.controlPlane.version
+        ? { version: status.controlPlane.version }
+        : {}),
+      managed,
+    },
+    pools: record.request.workerPools.map(pool => {
+      const observed = countsByPool.get(pool.name);
+      return {
+        name: pool.name,
+        instanceType: pool.instanceType,
+        count: pool.count,
+        ...(pool.autoscaling ? { autoscaling: pool.autoscaling } : {}),
+        kind: observed?.kind ?? (managed ? 'MachinePool' : 'MachineDeployment'),
+        ...(observed?.replicas ? { replicas: observed.replicas } : {}),
+        ...(observed?.version ? { version: observed.version } : {}),
+      };
+    }),
+    ...(status?.lastError ? { lastError: status.lastError } : {}),
+    drift: record.drift,
+    ...(status?.apiServer ? { apiServer: status.apiServer } : {}),
+    objects: record.inventory,
+    ...(record.reconcileError ? { reconcileError: record.reconcileError } : {}),
+    ...(record.lastReconciledAt
+      ? { lastReconciledAt: record.lastReconciledAt }
+      : {}),
+    ...(record.deletionRequestedAt
+      ? { deletionRequestedAt: record.deletionRequestedAt }
+      : {}),
+  };
+}

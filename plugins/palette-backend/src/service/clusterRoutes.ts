@@ -1,0 +1,290 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { createConditionTransformer } from '@backstage/plugin-permission-node';
+import {
+  addPoolRequestSchema,
+  CloudAccount,
+  CloudAccountSummary,
+  clusterRequestSchema,
+  deleteClusterQuerySchema,
+  listClusterEventsQuerySchema,
+  listClustersQuerySchema,
+  paletteClusterCreatePermission,
+  paletteClusterDeletePermission,
+  paletteClusterKubeconfigPermission,
+  paletteClusterReadPermission,
+  paletteClusterUpdatePermission,
+  updatePoolRequestSchema,
+  upgradeClusterRequestSchema,
+} from '@palette-backstage/plugin-palette-common';
+import express, { Request } from 'express';
+import { ClusterService } from '../clusters/ClusterService';
+import { DatabaseClusterStore } from '../clusters/DatabaseClusterStore';
+import { toClusterDetails, toClusterSummary } from '../clusters/toApi';
+import { ClusterRecord } from '../clusters/types';
+import { ProfileStore } from '../database';
+import { paletteClusterResourceRef } from '../permissions/clusterPermissionRules';
+import { audited } from './audited';
+import { requireBasic, requireOnResource } from './authorization';
+import { parseInput } from './parseInput';
+import { actorOf } from './profileRoutes';
+
+/** The dependencies of the cluster routes. */
+export interface ClusterRouteOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  auditor: AuditorService;
+  clusters: ClusterService;
+  clusterStore: DatabaseClusterStore;
+  profileStore: ProfileStore;
+  cloudAccounts: CloudAccount[];
+  /** The admin kubeconfig of a workload cluster, from its management cluster. */
+  readKubeconfig(record: ClusterRecord): Promise<string | undefined>;
+}
+
+const isTrue = (v: unknown) => v === 'true' || v === '1';
+
+/** The cluster routes: fleet list, requests, day-2 changes, timeline, kubeconfig. */
+export function registerClusterRoutes(
+  router: express.Router,
+  options: ClusterRouteOptions,
+) {
+  const {
+    httpAuth,
+    permissions,
+    permissionsRegistry,
+    auditor,
+    clusters,
+    clusterStore,
+    profileStore,
+  } = options;
+  const toFilter = createConditionTransformer(
+    permissionsRegistry.getPermissionRuleset(paletteClusterResourceRef),
+  );
+
+  /** The newest usable version per profile, for "update available". */
+  async function latestVersions(names: string[]) {
+    const latest = new Map<string, string | undefined>();
+    for (const name of new Set(names)) {
+      latest.set(name, (await profileStore.getProfile(name))?.latestVersion);
+    }
+    return latest;
+  }
+
+  async function details(record: ClusterRecord) {
+    const latest = await latestVersions([record.profile.name]);
+    return toClusterDetails(record, latest.get(record.profile.name));
+  }
+
+  /** A cluster the caller may read; otherwise indistinguishable from a missing one. */
+  async function readable(
+    req: Request,
+    credentials?: BackstageCredentials,
+  ): Promise<ClusterRecord> {
+    const creds = credentials ?? (await httpAuth.credentials(req));
+    const name = req.params.name;
+    const record = await clusterStore.get(name);
+    if (record) {
+      const [decision] = await permissions.authorize(
+        [{ permission: paletteClusterReadPermission, resourceRef: name }],
+        { credentials: creds },
+      );
+      if (decision.result === AuthorizeResult.ALLOW) return record;
+    }
+    throw new NotFoundError(`No cluster named "${name}"`);
+  }
+
+  /** A change by a user to the cluster in the path: that they may, and who they are. */
+  async function changeRequest(req: Request, permission: ResourcePermission) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const record = await readable(req, credentials);
+    await requireOnResource(permissions, credentials, permission, record.name);
+    return { record, actor: actorOf(credentials) };
+  }
+
+  const change = <T>(req: Request, action: string, fn: () => Promise<T>) =>
+    audited(
+      auditor,
+      req,
+      'cluster-change',
+      { action, target: `cluster:${req.params.name ?? req.body?.name}` },
+      fn,
+    );
+
+  router.get('/cloud-accounts', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const items: CloudAccountSummary[] = options.cloudAccounts.map(a => ({
+      name: a.name,
+      ...(a.displayName ? { displayName: a.displayName } : {}),
+      cloudType: a.cloudType,
+      regions: a.regions,
+    }));
+    res.json({ items });
+  });
+
+  router.get('/clusters', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const query = parseInput(listClustersQuerySchema, req.query, 'query');
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: paletteClusterReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY)
+      throw new NotAllowedError('You are not allowed to read clusters');
+    const filter =
+      decision.result === AuthorizeResult.CONDITIONAL
+        ? toFilter(decision.conditions)
+        : undefined;
+    const page = await clusterStore.list({ ...query, filter });
+    const latest = await latestVersions(page.items.map(c => c.profile.name));
+    res.json({
+      items: page.items.map(c =>
+        toClusterSummary(c, latest.get(c.profile.name)),
+      ),
+      totalCount: page.totalCount,
+      phaseCounts: page.phaseCounts,
+    });
+  });
+
+  router.post('/clusters', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    await requireBasic(
+      permissions,
+      credentials,
+      paletteClusterCreatePermission,
+    );
+    const request = parseInput(clusterRequestSchema, req.body);
+    if (isTrue(req.query.dryRun)) {
+      res.json(await clusters.dryRun(request));
+      return;
+    }
+    const record = await change(req, 'cluster.create', () =>
+      clusters.create(request, actorOf(credentials)),
+    );
+    res.status(201).json(await details(record));
+  });
+
+  router.get('/clusters/:name', async (req, res) => {
+    res.json(await details(await readable(req)));
+  });
+
+  router.get('/clusters/:name/events', async (req, res) => {
+    const record = await readable(req);
+    const { limit } = parseInput(
+      listClusterEventsQuerySchema,
+      req.query,
+      'query',
+    );
+    res.json({ items: await clusterStore.listEvents(record.id, limit) });
+  });
+
+  router.post('/clusters/:name/upgrade', async (req, res) => {
+    const { actor } = await changeRequest(req, paletteClusterUpdatePermission);
+    const body = parseInput(upgradeClusterRequestSchema, req.body);
+    if (isTrue(req.query.dryRun)) {
+      res.json(await clusters.previewUpgrade(req.params.name, body));
+      return;
+    }
+    const record = await change(req, 'cluster.upgrade', () =>
+      clusters.upgrade(req.params.name, body, actor),
+    );
+    res.status(202).json(await details(record));
+  });
+
+  router.post('/clusters/:name/pools', async (req, res) => {
+    const { actor } = await changeRequest(req, paletteClusterUpdatePermission);
+    const pool = parseInput(addPoolRequestSchema, req.body);
+    const record = await change(req, 'cluster.pool.add', () =>
+      clusters.addPool(req.params.name, pool, actor),
+    );
+    res.status(202).json(await details(record));
+  });
+
+  router.put('/clusters/:name/pools/:pool', async (req, res) => {
+    const { actor } = await changeRequest(req, paletteClusterUpdatePermission);
+    const body = parseInput(updatePoolRequestSchema, req.body);
+    const record = await change(req, 'cluster.pool.update', () =>
+      clusters.updatePool(req.params.name, req.params.pool, body, actor),
+    );
+    res.status(202).json(await details(record));
+  });
+
+  router.delete('/clusters/:name/pools/:pool', async (req, res) => {
+    const { actor } = await changeRequest(req, paletteClusterUpdatePermission);
+    const record = await change(req, 'cluster.pool.remove', () =>
+      clusters.removePool(req.params.name, req.params.pool, actor),
+    );
+    res.status(202).json(await details(record));
+  });
+
+  for (const [path, paused] of [
+    ['pause', true],
+    ['resume', false],
+  ] as const) {
+    router.post(`/clusters/:name/${path}`, async (req, res) => {
+      const { actor } = await changeRequest(
+        req,
+        paletteClusterUpdatePermission,
+      );
+      const record = await change(req, `cluster.${path}`, () =>
+        clusters.setPaused(req.params.name, paused, actor),
+      );
+      res.status(202).json(await details(record));
+    });
+  }
+
+  router.delete('/clusters/:name', async (req, res) => {
+    const { actor } = await changeRequest(req, paletteClusterDeletePermission);
+    const { force } = parseInput(deleteClusterQuerySchema, req.query, 'query');
+    const record = await change(
+      req,
+      force ? 'cluster.delete.force' : 'cluster.delete',
+      () => clusters.requestDeletion(req.params.name, force ?? false, actor),
+    );
+    res.status(202).json(await details(record));
+  });
+
+  router.get('/clusters/:name/kubeconfig', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const record = await readable(req, credentials);
+    await requireOnResource(
+      permissions,
+      credentials,
+      paletteClusterKubeconfigPermission,
+      record.name,
+    );
+    // Reading credentials is itself audited, at high severity.
+    const kubeconfig = await audited(
+      auditor,
+      req,
+      'cluster-kubeconfig-read',
+      { action: 'cluster.kubeconfig', target: `cluster:${record.name}` },
+      () => options.readKubeconfig(record),
+      'high',
+    );
+    if (!kubeconfig)
+      throw new NotFoundError(
+        `Cluster "${record.name}" has no kubeconfig yet: it is published once the control plane is up`,
+      );
+    res
+      .status(200)
+      .type('application/yaml')
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${record.name}.kubeconfig"`,
+      )
+      .setHeader('Cache-Control', 'no-store')
+      .send(kubeconfig);
+  });
+}

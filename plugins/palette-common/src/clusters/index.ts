@@ -1,0 +1,5 @@
+export * from './phases';
+export * from './request';
+export * from './cloudAccounts';
+export * from './labels';
+export * from './api';
