@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { palettePlugin as default } from './plugin';
-export { catalogModulePaletteProfiles } from './catalog';
+export { catalogModulePalette, catalogModulePaletteProfiles } from './catalog';
 export {
   paletteProfileConditions,
   createPaletteProfileConditionalDecision,

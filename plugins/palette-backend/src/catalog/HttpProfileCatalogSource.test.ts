@@ -1,23 +1,15 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { ResponseError } from '@backstage/errors';
 import { ProfileSummary } from '@palette-backstage/plugin-palette-common';
 import { HttpProfileCatalogSource } from './HttpProfileCatalogSource';
 import { awsInfraProfile, manyProfiles } from './testFixtures';
-
-const BASE_URL = 'http://palette.internal:7007/api/palette';
-
-/** The token mockServices.auth issues to the catalog for palette. */
-const SERVICE_TOKEN = mockCredentials.service.token({
-  onBehalfOf: mockCredentials.service('plugin:catalog'),
-  targetPluginId: 'palette',
-});
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
+import {
+  CATALOG_SERVICE_TOKEN as SERVICE_TOKEN,
+  catalogApiDeps,
+  json,
+  notFound,
+  pageOf,
+  recordingFetch,
+} from './__testUtils__/testUtils';
 
 /**
  * Serves `GET /profiles?limit&offset` and `GET /profiles/:name` from a list
@@ -25,39 +17,25 @@ function json(body: unknown, status = 200): Response {
  */
 function fakePalette(initial: ProfileSummary[]) {
   let profiles = initial;
-  const requests: { url: URL; headers: Headers }[] = [];
-  const fetchFn = jest.fn(
-    async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(String(input));
-      requests.push({ url, headers: new Headers(init?.headers) });
-      const path = url.pathname.replace('/api/palette', '');
-      if (path === '/profiles') {
-        const limit = Number(url.searchParams.get('limit'));
-        const offset = Number(url.searchParams.get('offset'));
-        return json({
-          items: profiles.slice(offset, offset + limit),
-          totalCount: profiles.length,
-        });
-      }
-      const match = /^\/profiles\/([^/]+)$/.exec(path);
-      const found =
-        match && profiles.find(p => p.name === decodeURIComponent(match[1]));
-      return found
-        ? json({
-            ...found,
-            draft: {
-              layers: [],
-              variables: [],
-              updatedAt: '2025-04-01T08:00:00.000Z',
-              updatedBy: 'user:default/alice',
-            },
-          })
-        : json(
-            { error: { name: 'NotFoundError', message: 'no such profile' } },
-            404,
-          );
-    },
-  );
+  const { fetchFn, requests } = recordingFetch((path, url) => {
+    if (path === '/profiles') {
+      return json(pageOf(url, profiles));
+    }
+    const match = /^\/profiles\/([^/]+)$/.exec(path);
+    const found =
+      match && profiles.find(p => p.name === decodeURIComponent(match[1]));
+    return found
+      ? json({
+          ...found,
+          draft: {
+            layers: [],
+            variables: [],
+            updatedAt: '2025-04-01T08:00:00.000Z',
+            updatedBy: 'user:default/alice',
+          },
+        })
+      : notFound();
+  });
   return {
     fetchFn,
     requests,
@@ -71,10 +49,7 @@ function createSource(
   fetchFn: typeof fetch,
   options: { pageSize?: number } = {},
 ) {
-  const discovery = mockServices.discovery.mock({
-    getBaseUrl: jest.fn(async () => BASE_URL),
-  });
-  const auth = mockServices.auth({ pluginId: 'catalog' });
+  const { discovery, auth } = catalogApiDeps();
   return {
     discovery,
     source: new HttpProfileCatalogSource({

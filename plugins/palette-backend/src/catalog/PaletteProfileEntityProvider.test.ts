@@ -1,9 +1,5 @@
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
-import {
-  EntityProviderConnection,
-  EntityProviderMutation,
-} from '@backstage/plugin-catalog-node';
 import { ProfileSummary } from '@palette-backstage/plugin-palette-common';
 import {
   DEFAULT_PROFILE_SYNC_SCHEDULE,
@@ -11,53 +7,19 @@ import {
 } from './PaletteProfileEntityProvider';
 import { ProfileCatalogSource } from './ProfileCatalogSource';
 import { awsInfraProfile, draftOnlyProfile } from './testFixtures';
+import {
+  deferred,
+  FakeSource as GenericFakeSource,
+  fakeConnection,
+  flush,
+  namesOf,
+} from './__testUtils__/testUtils';
 
 /** An in-memory source whose profiles the tests change. */
-class FakeSource implements ProfileCatalogSource {
-  readonly profiles = new Map<string, ProfileSummary>();
-  readonly listAll = jest.fn(async () => [...this.profiles.values()]);
-  readonly get = jest.fn(async (name: string) => this.profiles.get(name));
-
-  constructor(...profiles: ProfileSummary[]) {
-    profiles.forEach(profile => this.put(profile));
+class FakeSource extends GenericFakeSource<ProfileSummary> {
+  get profiles() {
+    return this.items;
   }
-
-  put(profile: ProfileSummary) {
-    this.profiles.set(profile.name, profile);
-  }
-}
-
-/** Records mutations; `entityNames` reads the names out of one. */
-function fakeConnection() {
-  const mutations: EntityProviderMutation[] = [];
-  const connection: EntityProviderConnection & {
-    applyMutation: jest.Mock;
-  } = {
-    applyMutation: jest.fn(async (mutation: EntityProviderMutation) => {
-      mutations.push(mutation);
-    }),
-    refresh: jest.fn(),
-  };
-  return { connection, mutations };
-}
-
-function namesOf(entities: { entity: { metadata: { name: string } } }[]) {
-  return entities.map(e => e.entity.metadata.name).sort();
-}
-
-/** Lets every pending promise callback and I/O callback run. */
-function flush() {
-  return new Promise(resolve => setImmediate(resolve));
-}
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 describe('PaletteProfileEntityProvider', () => {

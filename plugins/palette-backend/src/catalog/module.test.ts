@@ -13,18 +13,54 @@ import {
   DefaultEventsService,
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
-import { ProfileSummary } from '@palette-backstage/plugin-palette-common';
+import {
+  ClusterDetails,
+  ProfileSummary,
+} from '@palette-backstage/plugin-palette-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { catalogModulePaletteProfiles } from './module';
+import { catalogModulePalette, catalogModulePaletteProfiles } from './module';
+import { PaletteClusterEntityProvider } from './PaletteClusterEntityProvider';
 import { PaletteProfileEntityProvider } from './PaletteProfileEntityProvider';
-import { awsInfraProfile, draftOnlyProfile } from './testFixtures';
+import {
+  awsInfraProfile,
+  draftOnlyProfile,
+  eksClusterDetails,
+} from './testFixtures';
+
+/** The list and read routes of one collection, like palette-backend's. */
+function collectionRoutes<T>(
+  router: express.Router,
+  path: string,
+  items: Map<string, T>,
+) {
+  router.get(path, (req, res) => {
+    const limit = Number(req.query.limit);
+    const offset = Number(req.query.offset);
+    const all = [...items.values()];
+    res.json({
+      items: all.slice(offset, offset + limit),
+      totalCount: all.length,
+    });
+  });
+  router.get(`${path}/:name`, (req, res) => {
+    const item = items.get(req.params.name);
+    if (item) {
+      res.json(item);
+    } else {
+      res.status(404).json({ error: { name: 'NotFoundError' } });
+    }
+  });
+}
 
 /**
- * A stand-in for palette-backend: the two profile routes, served by the test
- * backend's real HTTP server, recording who called them.
+ * A stand-in for palette-backend: the profile and cluster routes, served by
+ * the test backend's real HTTP server, recording who called them.
  */
-function fakePalettePlugin(profiles: Map<string, ProfileSummary>) {
+function fakePalettePlugin(
+  profiles: Map<string, ProfileSummary>,
+  clusters: Map<string, ClusterDetails>,
+) {
   const callers: string[] = [];
   const plugin = createBackendPlugin({
     pluginId: 'palette',
@@ -43,23 +79,8 @@ function fakePalettePlugin(profiles: Map<string, ProfileSummary>) {
             callers.push(credentials.principal.subject);
             next();
           });
-          router.get('/profiles', (req, res) => {
-            const limit = Number(req.query.limit);
-            const offset = Number(req.query.offset);
-            const items = [...profiles.values()];
-            res.json({
-              items: items.slice(offset, offset + limit),
-              totalCount: items.length,
-            });
-          });
-          router.get('/profiles/:name', (req, res) => {
-            const profile = profiles.get(req.params.name);
-            if (profile) {
-              res.json(profile);
-            } else {
-              res.status(404).json({ error: { name: 'NotFoundError' } });
-            }
-          });
+          collectionRoutes(router, '/profiles', profiles);
+          collectionRoutes(router, '/clusters', clusters);
           httpRouter.use(router as express.Router);
         },
       });
@@ -68,60 +89,82 @@ function fakePalettePlugin(profiles: Map<string, ProfileSummary>) {
   return { plugin, callers };
 }
 
-describe('catalogModulePaletteProfiles', () => {
-  it('registers a provider that syncs over HTTP and applies events as deltas', async () => {
-    const profiles = new Map<string, ProfileSummary>([
-      ['aws-infra', awsInfraProfile()],
+/** Starts a backend with the module and a fake palette-backend. */
+async function startBackend() {
+  const profiles = new Map<string, ProfileSummary>([
+    ['aws-infra', awsInfraProfile()],
+  ]);
+  const clusters = new Map<string, ClusterDetails>([
+    ['payments-prod', eksClusterDetails()],
+  ]);
+  const palette = fakePalettePlugin(profiles, clusters);
+  const providers: EntityProvider[] = [];
+  // One in-process events service shared by the plugins, as in a backend.
+  const events = DefaultEventsService.create({
+    logger: mockServices.logger.mock(),
+  });
+
+  await startTestBackend({
+    extensionPoints: [
+      [
+        catalogProcessingExtensionPoint,
+        {
+          addEntityProvider: (
+            ...added: (EntityProvider | EntityProvider[])[]
+          ) => providers.push(...added.flat()),
+        },
+      ],
+    ],
+    features: [
+      catalogModulePalette,
+      palette.plugin,
+      mockServices.rootConfig.factory({
+        data: { app: { baseUrl: 'https://portal.example.com' } },
+      }),
+      createServiceFactory({
+        service: eventsServiceRef,
+        deps: { pluginMetadata: coreServices.pluginMetadata },
+        factory: ({ pluginMetadata }) =>
+          events.forPlugin(pluginMetadata.getId()),
+      }),
+    ],
+  });
+  return { profiles, clusters, palette, providers, events };
+}
+
+/**
+ * Connects a provider the way the catalog does, checking that connect does
+ * not read palette-backend: the catalog connects before the backend serves
+ * requests, so the first refresh (a start-up hook) does.
+ */
+async function connect(provider: EntityProvider & { idle(): Promise<void> }) {
+  const mutations: EntityProviderMutation[] = [];
+  await provider.connect({
+    applyMutation: async mutation => {
+      mutations.push(mutation);
+    },
+    refresh: async () => {},
+  });
+  await provider.idle();
+  expect(mutations).toHaveLength(0);
+  return mutations;
+}
+
+describe('catalogModulePalette', () => {
+  it('keeps its former name as an alias', () => {
+    expect(catalogModulePaletteProfiles).toBe(catalogModulePalette);
+  });
+
+  it('registers a profile provider that syncs over HTTP and applies events as deltas', async () => {
+    const { profiles, palette, providers, events } = await startBackend();
+
+    expect(providers.map(p => p.getProviderName())).toEqual([
+      'palette-profiles',
+      'palette-clusters',
     ]);
-    const palette = fakePalettePlugin(profiles);
-    const providers: EntityProvider[] = [];
-    // One in-process events service shared by the plugins, as in a backend.
-    const events = DefaultEventsService.create({
-      logger: mockServices.logger.mock(),
-    });
-
-    await startTestBackend({
-      extensionPoints: [
-        [
-          catalogProcessingExtensionPoint,
-          {
-            addEntityProvider: (
-              ...added: (EntityProvider | EntityProvider[])[]
-            ) => providers.push(...added.flat()),
-          },
-        ],
-      ],
-      features: [
-        catalogModulePaletteProfiles,
-        palette.plugin,
-        mockServices.rootConfig.factory({
-          data: { app: { baseUrl: 'https://portal.example.com' } },
-        }),
-        createServiceFactory({
-          service: eventsServiceRef,
-          deps: { pluginMetadata: coreServices.pluginMetadata },
-          factory: ({ pluginMetadata }) =>
-            events.forPlugin(pluginMetadata.getId()),
-        }),
-      ],
-    });
-
-    expect(providers).toHaveLength(1);
     const provider = providers[0] as PaletteProfileEntityProvider;
     expect(provider).toBeInstanceOf(PaletteProfileEntityProvider);
-    expect(provider.getProviderName()).toBe('palette-profiles');
-
-    // The catalog connects before the backend serves requests, so connect
-    // must not read palette-backend; the first refresh does.
-    const mutations: EntityProviderMutation[] = [];
-    await provider.connect({
-      applyMutation: async mutation => {
-        mutations.push(mutation);
-      },
-      refresh: async () => {},
-    });
-    await provider.idle();
-    expect(mutations).toHaveLength(0);
+    const mutations = await connect(provider);
 
     await provider.refresh();
     expect(mutations).toHaveLength(1);
@@ -167,6 +210,81 @@ describe('catalogModulePaletteProfiles', () => {
 
     // Every call reached palette-backend with the catalog's service token.
     expect(palette.callers).toHaveLength(3);
+    expect(new Set(palette.callers)).toEqual(new Set(['plugin:catalog']));
+  });
+
+  it('registers a cluster provider that syncs over HTTP and applies events as deltas', async () => {
+    const { clusters, palette, providers, events } = await startBackend();
+    const provider = providers[1] as PaletteClusterEntityProvider;
+    expect(provider).toBeInstanceOf(PaletteClusterEntityProvider);
+    const mutations = await connect(provider);
+
+    await provider.refresh();
+    expect(mutations).toHaveLength(1);
+    const full = mutations[0];
+    if (full.type !== 'full') throw new Error('expected a full mutation');
+    expect(full.entities).toHaveLength(1);
+    expect(full.entities[0]).toMatchObject({
+      locationKey: 'palette:clusters',
+      entity: {
+        metadata: {
+          name: 'payments-prod',
+          annotations: {
+            'palette.io/phase': 'Running',
+            'kubernetes.io/api-server':
+              'https://payments-prod.eks.eu-west-1.amazonaws.com',
+          },
+          links: [
+            {
+              url: 'https://portal.example.com/palette/clusters/payments-prod',
+            },
+            { url: 'https://portal.example.com/palette/clusters' },
+          ],
+        },
+        spec: { type: 'kubernetes-cluster', dependsOn: expect.any(Array) },
+      },
+    });
+
+    clusters.set(
+      'payments-prod',
+      eksClusterDetails({ phase: 'Deleting', deletionRequestedAt: 'now' }),
+    );
+    await events.publish({
+      topic: 'palette.clusters',
+      eventPayload: { name: 'payments-prod' },
+    });
+    await provider.idle();
+    expect(mutations[1]).toMatchObject({
+      type: 'delta',
+      added: [
+        {
+          entity: {
+            metadata: { annotations: { 'palette.io/phase': 'Deleting' } },
+          },
+        },
+      ],
+    });
+
+    clusters.delete('payments-prod');
+    await events.publish({
+      topic: 'palette.clusters',
+      eventPayload: { name: 'payments-prod' },
+    });
+    await provider.idle();
+    expect(mutations[2]).toEqual({
+      type: 'delta',
+      added: [],
+      removed: [
+        {
+          entityRef: 'resource:default/payments-prod',
+          locationKey: 'palette:clusters',
+        },
+      ],
+    });
+
+    // The listing, a read per cluster, then a read per event; all as the
+    // catalog.
+    expect(palette.callers).toHaveLength(4);
     expect(new Set(palette.callers)).toEqual(new Set(['plugin:catalog']));
   });
 });

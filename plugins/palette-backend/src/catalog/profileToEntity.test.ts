@@ -1,28 +1,8 @@
-import {
-  FieldFormatEntityPolicy,
-  resourceEntityV1alpha1Validator,
-  SchemaValidEntityPolicy,
-} from '@backstage/catalog-model';
 import { PALETTE_ANNOTATIONS } from '@palette-backstage/plugin-palette-common';
 import { PALETTE_PROFILE_ANNOTATIONS } from './constants';
 import { profileToEntity } from './profileToEntity';
 import { awsInfraProfile, draftOnlyProfile } from './testFixtures';
-
-/** Runs the checks the catalog runs on every entity before it stores it. */
-async function expectAcceptedByCatalog(entity: object) {
-  const typed = entity as Parameters<
-    typeof resourceEntityV1alpha1Validator.check
-  >[0];
-  await expect(new SchemaValidEntityPolicy().enforce(typed)).resolves.toBe(
-    typed,
-  );
-  await expect(new FieldFormatEntityPolicy().enforce(typed)).resolves.toBe(
-    typed,
-  );
-  await expect(resourceEntityV1alpha1Validator.check(typed)).resolves.toBe(
-    true,
-  );
-}
+import { expectAcceptedByCatalog } from './__testUtils__/testUtils';
 
 describe('profileToEntity', () => {
   it('maps every field of a published profile', async () => {

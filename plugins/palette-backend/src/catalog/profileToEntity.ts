@@ -1,11 +1,4 @@
-import {
-  ANNOTATION_LOCATION,
-  ANNOTATION_ORIGIN_LOCATION,
-  DEFAULT_NAMESPACE,
-  EntityLink,
-  makeValidator,
-  ResourceEntity,
-} from '@backstage/catalog-model';
+import { DEFAULT_NAMESPACE, ResourceEntity } from '@backstage/catalog-model';
 import {
   compareSemver,
   isValidSemver,
@@ -16,6 +9,11 @@ import {
   PALETTE_PROFILE_ANNOTATIONS,
   PALETTE_PROFILES_LOCATION,
 } from './constants';
+import {
+  managedByAnnotations,
+  palettePageLinks,
+  toCatalogTags,
+} from './entityParts';
 
 /** @public */
 export interface ProfileToEntityOptions {
@@ -31,22 +29,6 @@ export interface ProfileToEntityOptions {
    * Without it the entity has no link: the catalog accepts absolute URLs only.
    */
   appBaseUrl?: string;
-}
-
-const { isValidTag } = makeValidator();
-
-/**
- * Turns a profile tag into a catalog tag. Profile tags may hold dots and
- * stray dashes the catalog rejects, e.g. `k8s.io` becomes `k8s-io`;
- * `undefined` when nothing valid is left.
- */
-function toCatalogTag(tag: string): string | undefined {
-  const normalized = tag
-    .toLocaleLowerCase('en-US')
-    .replace(/[^a-z0-9:+#-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return isValidTag(normalized) ? normalized : undefined;
 }
 
 /** Highest first; versions that are not semver keep their order, last. */
@@ -77,8 +59,7 @@ export function profileToEntity(
 ): ResourceEntity {
   const locationKey = options.locationKey ?? PALETTE_PROFILES_LOCATION;
   const annotations: Record<string, string> = {
-    [ANNOTATION_LOCATION]: locationKey,
-    [ANNOTATION_ORIGIN_LOCATION]: locationKey,
+    ...managedByAnnotations(locationKey),
     [PALETTE_PROFILE_ANNOTATIONS.cloudType]: summary.cloudType,
     [PALETTE_PROFILE_ANNOTATIONS.profileType]: summary.type,
   };
@@ -107,26 +88,11 @@ export function profileToEntity(
     );
   }
 
-  const tags = [
-    ...new Set(
-      summary.tags
-        .map(toCatalogTag)
-        .filter((tag): tag is string => tag !== undefined),
-    ),
-  ];
-
-  const links: EntityLink[] = [];
-  if (options.appBaseUrl) {
-    links.push({
-      url: `${options.appBaseUrl.replace(
-        /\/+$/,
-        '',
-      )}/palette/profiles/${encodeURIComponent(summary.name)}`,
-      title: 'Open in Palette',
-      icon: 'dashboard',
-      type: 'palette-profile',
-    });
-  }
+  const links = palettePageLinks(
+    options.appBaseUrl,
+    `profiles/${encodeURIComponent(summary.name)}`,
+    { title: 'Open in Palette', icon: 'dashboard', type: 'palette-profile' },
+  );
 
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -136,7 +102,7 @@ export function profileToEntity(
       namespace: options.namespace ?? DEFAULT_NAMESPACE,
       ...(summary.displayName ? { title: summary.displayName } : {}),
       ...(summary.description ? { description: summary.description } : {}),
-      tags,
+      tags: toCatalogTags(summary.tags),
       annotations,
       ...(links.length > 0 ? { links } : {}),
     },
