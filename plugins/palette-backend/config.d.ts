@@ -1,3 +1,5 @@
+import { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the Palette backend. */
   palette?: {
@@ -36,5 +38,48 @@ export interface Config {
        */
       speed?: 'instant' | 'fast' | 'realistic';
     }>;
+    /**
+     * Cloud accounts clusters may be requested in: a credential reference
+     * that already exists on the management cluster (never a secret itself),
+     * non-secret provider settings, and the allowed regions. Without this key,
+     * one `local` account for the Dev provider.
+     */
+    cloudAccounts?: Array<{
+      name: string;
+      displayName?: string;
+      cloudType:
+        | 'aws'
+        | 'eks'
+        | 'azure'
+        | 'aks'
+        | 'gcp'
+        | 'gke'
+        | 'vsphere'
+        | 'openstack'
+        | 'maas'
+        | 'dev';
+      /** e.g. `{ kind: AWSClusterRoleIdentity, name: team-apollo }`. */
+      credentialRef?: { kind: string; name: string; namespace?: string };
+      /** Provider settings, e.g. Azure `subscriptionID`, GCP `project`, vSphere `server`. */
+      settings?: { [key: string]: string };
+      regions: string[];
+    }>;
+    /** How clusters are orchestrated. */
+    clusters?: {
+      /** The management-cluster namespace of the clusters' objects (default `palette-clusters`). */
+      namespace?: string;
+      /** A cluster not available this long after it was applied is Failed (default 45 minutes). */
+      provisioningTimeout?: HumanDuration | string;
+      /** An upgrade or scale not finished this long after it was applied is Failed (default 60 minutes). */
+      updateTimeout?: HumanDuration | string;
+      /** Force deletion is offered once deletion has been stuck this long (default 15 minutes). */
+      forceDeleteAfter?: HumanDuration | string;
+      /** How often failed or pending clusters are retried and timeouts checked (default 30 seconds). */
+      reconcileInterval?: HumanDuration | string;
+      /** How often each cluster's live objects are compared with its profile (default 5 minutes). */
+      driftCheckInterval?: HumanDuration | string;
+      /** How long one backend instance holds a cluster while reconciling it (default 60 seconds). */
+      lease?: HumanDuration | string;
+    };
   };
 }

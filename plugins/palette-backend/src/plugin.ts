@@ -5,13 +5,30 @@ import {
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   CustomPackInput,
+  paletteClusterDeletePermission,
+  paletteClusterKubeconfigPermission,
+  paletteClusterReadPermission,
+  paletteClusterUpdatePermission,
   paletteProfileDeletePermission,
   paletteProfilePublishPermission,
   paletteProfileReadPermission,
   paletteProfileUpdatePermission,
   palettePermissions,
 } from '@palette-backstage/plugin-palette-common';
-import { PALETTE_PROFILES_EVENT_TOPIC } from './catalog/constants';
+import {
+  PALETTE_CLUSTERS_EVENT_TOPIC,
+  PALETTE_PROFILES_EVENT_TOPIC,
+} from './catalog/constants';
+import { ClusterService } from './clusters/ClusterService';
+import { DatabaseClusterStore } from './clusters/DatabaseClusterStore';
+import { readWorkloadKubeconfig } from './clusters/kubeconfig';
+import { readCloudAccounts, readClusterSettings } from './clusters/settings';
+import { toClusterSummary } from './clusters/toApi';
+import { Orchestrator } from './orchestration/Orchestrator';
+import {
+  paletteClusterPermissionRules,
+  paletteClusterResourceRef,
+} from './permissions/clusterPermissionRules';
 import { DatabaseProfileStore } from './database';
 import { HealthReporter } from './health/HealthReporter';
 import { readManagementClusterConfig } from './management/managementClusterConfig';
@@ -43,6 +60,7 @@ export const palettePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
         events: eventsServiceRef,
       },
       async init({
@@ -55,6 +73,7 @@ export const palettePlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         auditor,
+        scheduler,
         events,
       }) {
         const packs = PackRegistry.withBuiltinPacks();
@@ -94,6 +113,61 @@ export const palettePlugin = createBackendPlugin({
             eventPayload: { name },
           });
 
+        const clusterSettings = readClusterSettings(config);
+        const cloudAccounts = readCloudAccounts(config);
+        const clusterStore = new DatabaseClusterStore({
+          db: await database.getClient(),
+          auditLog: store.auditLog,
+        });
+        permissionsRegistry.addResourceType({
+          resourceRef: paletteClusterResourceRef,
+          permissions: [
+            paletteClusterReadPermission,
+            paletteClusterUpdatePermission,
+            paletteClusterDeletePermission,
+            paletteClusterKubeconfigPermission,
+          ],
+          rules: Object.values(paletteClusterPermissionRules),
+          getResources: names =>
+            Promise.all(
+              names.map(async name => {
+                const record = await clusterStore.get(name);
+                return record ? toClusterSummary(record) : undefined;
+              }),
+            ),
+        });
+        // Published after each committed change, so the catalog reads it back.
+        const onClusterChanged = (name: string) =>
+          events.publish({
+            topic: PALETTE_CLUSTERS_EVENT_TOPIC,
+            eventPayload: { name },
+          });
+        const orchestrator = await Orchestrator.start({
+          store: clusterStore,
+          profiles: store,
+          packs,
+          accounts: cloudAccounts,
+          managementClusters: clusters,
+          settings: clusterSettings,
+          logger,
+          scheduler,
+          onClusterChanged,
+        });
+        lifecycle.addShutdownHook(() => orchestrator.stop());
+        const clusterService = new ClusterService({
+          store: clusterStore,
+          profiles: store,
+          packs,
+          accounts: cloudAccounts,
+          managementClusters: clusters,
+          namespace: clusterSettings.namespace,
+          forceDeleteAfterMs: clusterSettings.forceDeleteAfterMs,
+          onChanged: async record => {
+            orchestrator.onRequested(record);
+            await onClusterChanged(record.name);
+          },
+        });
+
         if (config.getOptionalBoolean('palette.demoData.seed')) {
           await seedDemoProfiles(store, packs, logger);
         }
@@ -109,6 +183,17 @@ export const palettePlugin = createBackendPlugin({
             packs,
             auditLog: store.auditLog,
             onProfileChanged,
+            clustersUsingProfile: (name, version) =>
+              clusterStore.clustersUsingProfile(name, version),
+            clusters: clusterService,
+            clusterStore,
+            profileStore: store,
+            cloudAccounts,
+            readKubeconfig: record =>
+              readWorkloadKubeconfig(
+                orchestrator.client(record.managementCluster),
+                record,
+              ),
           }),
         );
       },

@@ -151,7 +151,9 @@ describe.each(PALETTE_TEST_DATABASE_IDS)('DatabaseClusterStore on %s', id => {
     ).rejects.toThrow(ConflictError);
     expect((await store.get('demo'))!.generation).toBe(2);
     expect(
-      (await auditLog.list({ target: 'cluster:demo' })).map(a => a.action).sort(),
+      (await auditLog.list({ target: 'cluster:demo' }))
+        .map(a => a.action)
+        .sort(),
     ).toEqual(['cluster.create', 'cluster.pool.update']);
     await expect(
       store.changeDesired('nope', () => ({}), {
@@ -278,5 +280,31 @@ describe.each(PALETTE_TEST_DATABASE_IDS)('DatabaseClusterStore on %s', id => {
     expect(second.id).not.toBe(first.id);
     expect((await store.get('demo'))!.id).toBe(second.id);
     expect(await store.claimLease(first.id, 'a', 1000)).toBe(false);
+  });
+
+  it('names the live clusters that run a profile or one version of it', async () => {
+    const { store } = await setup();
+    await store.create(newCluster('one'), CREATED);
+    await store.create(
+      newCluster('two', {
+        profile: { name: 'dev-full', version: '1.1.0' },
+        addOnProfiles: [{ name: 'observability', version: '1.0.0' }],
+      }),
+      CREATED,
+    );
+    const gone = await store.create(newCluster('three'), CREATED);
+    await store.markDeleted(gone.id, 'gone');
+    expect(await store.clustersUsingProfile('dev-full')).toEqual([
+      'one',
+      'two',
+    ]);
+    expect(await store.clustersUsingProfile('dev-full', '1.0.0')).toEqual([
+      'one',
+    ]);
+    expect(await store.clustersUsingProfile('observability')).toEqual(['two']);
+    expect(await store.clustersUsingProfile('observability', '2.0.0')).toEqual(
+      [],
+    );
+    expect(await store.clustersUsingProfile('observ')).toEqual([]);
   });
 });

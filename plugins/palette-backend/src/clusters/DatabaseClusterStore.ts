@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   ClusterEvent,
   ClusterPhase,
+  CLUSTER_PHASES_IN_PROGRESS,
   DriftedField,
 } from '@palette-backstage/plugin-palette-common';
 import { Knex } from 'knex';
@@ -475,6 +476,31 @@ export class DatabaseClusterStore {
       } as Partial<ClusterRow>);
   }
 
+  /**
+   * The live clusters of one management cluster that need the periodic
+   * reconciliation: changes not yet applied, deletions, failed attempts,
+   * drift checks due, and phases whose timeouts may expire.
+   */
+  async listDue(
+    managementCluster: string,
+    checkedBefore: Date,
+  ): Promise<Array<{ id: string; name: string }>> {
+    return this.#db<ClusterRow>(CLUSTERS_TABLE)
+      .whereNotNull('active_name')
+      .where({ management_cluster: managementCluster })
+      .andWhere(q =>
+        q
+          .whereRaw('applied_generation < generation')
+          .orWhereNotNull('deletion_requested_at')
+          .orWhereNotNull('reconcile_error')
+          .orWhereNull('last_reconciled_at')
+          .orWhere('last_reconciled_at', '<', checkedBefore)
+          .orWhereIn('phase', CLUSTER_PHASES_IN_PROGRESS as string[]),
+      )
+      .orderBy('last_reconciled_at', 'asc')
+      .select('id', 'name');
+  }
+
   /** Ids of the clusters (not yet deleted) reconciled on one management cluster. */
   async listLiveIds(
     managementCluster: string,
@@ -483,6 +509,35 @@ export class DatabaseClusterStore {
       .whereNotNull('active_name')
       .where({ management_cluster: managementCluster })
       .select('id', 'name');
+  }
+
+  /** Names of up to `limit` live clusters that run a profile (as infra or add-on), or one version of it. */
+  async clustersUsingProfile(
+    name: string,
+    version?: string,
+    limit = 5,
+  ): Promise<string[]> {
+    // add-on refs are stored as JSON text `[{"name":...,"version":...}]`.
+    const addOn = `%${escapeLike(
+      JSON.stringify(version ? { name, version } : { name }).slice(
+        0,
+        version ? undefined : -1,
+      ),
+    )}%`;
+    const rows = await this.#db<ClusterRow>(CLUSTERS_TABLE)
+      .whereNotNull('active_name')
+      .andWhere(q =>
+        q
+          .where(inner => {
+            inner.where('profile_name', name);
+            if (version) inner.andWhere('profile_version', version);
+          })
+          .orWhereRaw(`addon_profiles like ? escape '\\'`, [addOn]),
+      )
+      .orderBy('name')
+      .limit(limit)
+      .select('name');
+    return rows.map(r => r.name);
   }
 
   async appendEvent(id: string, event: ClusterEventInput): Promise<void> {

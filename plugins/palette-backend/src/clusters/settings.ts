@@ -17,8 +17,10 @@ export interface ClusterSettings {
   updateTimeoutMs: number;
   /** Force deletion is offered once deletion has been stuck this long. */
   forceDeleteAfterMs: number;
-  /** How often every cluster is reconciled (drift repair, retries). */
+  /** How often the periodic reconciliation runs (retries, timeouts). */
   reconcileIntervalMs: number;
+  /** How often each cluster's live objects are compared with its desired state. */
+  driftCheckIntervalMs: number;
   /** How long one instance holds a cluster while reconciling it. */
   leaseMs: number;
 }
@@ -41,6 +43,7 @@ export function readClusterSettings(config: Config): ClusterSettings {
       updateTimeoutMs: 60 * MINUTE,
       forceDeleteAfterMs: 15 * MINUTE,
       reconcileIntervalMs: 30_000,
+      driftCheckIntervalMs: 5 * MINUTE,
       leaseMs: 60_000,
     };
   }
@@ -56,6 +59,7 @@ export function readClusterSettings(config: Config): ClusterSettings {
     updateTimeoutMs: durationOr(c, 'updateTimeout', 60 * MINUTE),
     forceDeleteAfterMs: durationOr(c, 'forceDeleteAfter', 15 * MINUTE),
     reconcileIntervalMs: durationOr(c, 'reconcileInterval', 30_000),
+    driftCheckIntervalMs: durationOr(c, 'driftCheckInterval', 5 * MINUTE),
     leaseMs: durationOr(c, 'lease', 60_000),
   };
 }

@@ -127,8 +127,11 @@ export class ClusterReconciler {
     if (record.paused && cluster)
       cluster.spec = { ...cluster.spec, paused: true };
 
-    const drift = await this.#findDrift(record, objects, client);
+    // Drift is a difference from what was applied: a pending change is not drift.
     const appliedAll = record.appliedGeneration === record.generation;
+    const drift = appliedAll
+      ? await this.#findDrift(record, objects, client)
+      : [];
     if (record.paused && appliedAll) {
       // Paused: report drift, restore nothing (but keep the pause applied).
       if (cluster) await client.apply(cluster);

@@ -55,6 +55,8 @@ export interface ProfileRouteOptions {
   packs: PackRegistry;
   /** Called after every change of a profile, e.g. to update the catalog. */
   onProfileChanged(name: string): Promise<void>;
+  /** Names of (some of) the live clusters that run a profile, or one version of it. */
+  clustersUsingProfile(name: string, version?: string): Promise<string[]>;
 }
 
 /** Who acted, as the audit log records it. */
@@ -142,6 +144,20 @@ export function registerProfileRoutes(
     const profile = await readable(req, req.params.name, credentials);
     await requireOnResource(permissions, credentials, permission, profile.name);
     return { profile, actor: actorOf(credentials) };
+  }
+
+  /** A profile (version) that clusters run cannot be deleted: they would lose their definition. */
+  async function refuseIfInUse(name: string, version?: string) {
+    const clusters = await options.clustersUsingProfile(name, version);
+    if (clusters.length) {
+      throw new ConflictError(
+        `${
+          version ? `Version ${version} of "${name}"` : `Profile "${name}"`
+        } is used by clusters (${clusters.join(
+          ', ',
+        )}): upgrade or delete them first`,
+      );
+    }
   }
 
   const audited = <T>(
@@ -324,7 +340,7 @@ export function registerProfileRoutes(
       req,
       paletteProfileDeletePermission,
     );
-    // No cluster can run a version yet: clusters land with the lifecycle issue, which adds the check.
+    await refuseIfInUse(profile.name, req.params.version);
     await audited(
       req,
       'profile.version.delete',
@@ -340,6 +356,7 @@ export function registerProfileRoutes(
       req,
       paletteProfileDeletePermission,
     );
+    await refuseIfInUse(profile.name);
     await audited(req, 'profile.delete', `profile:${profile.name}`, () =>
       store.deleteProfile(profile.name, actor),
     );

@@ -11,9 +11,14 @@ import { ProfileStore } from '../database';
 import { HealthReporter } from '../health/HealthReporter';
 import { PackRegistry } from '../packs';
 import { registerPackAndAuditRoutes } from './packAndAuditRoutes';
+import { ClusterRouteOptions, registerClusterRoutes } from './clusterRoutes';
 import { registerProfileRoutes } from './profileRoutes';
 
-export interface RouterOptions {
+export interface RouterOptions
+  extends Omit<
+    ClusterRouteOptions,
+    'httpAuth' | 'permissions' | 'permissionsRegistry' | 'auditor'
+  > {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
@@ -23,6 +28,7 @@ export interface RouterOptions {
   packs: PackRegistry;
   auditLog: AuditLog;
   onProfileChanged(name: string): Promise<void>;
+  clustersUsingProfile(name: string, version?: string): Promise<string[]>;
 }
 
 /** The REST API of palette-backend, under `/api/palette`. Thin: parse, authorize, call, reply. */
@@ -42,5 +48,6 @@ export async function createRouter(
 
   registerPackAndAuditRoutes(router, options);
   registerProfileRoutes(router, options);
+  registerClusterRoutes(router, options);
   return router;
 }

@@ -1,0 +1,270 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { palettePlugin } from '../plugin';
+import { devRequest } from '../clusters/testFixtures';
+
+jest.setTimeout(120_000);
+
+const aliceAuth = mockCredentials.user.header('user:default/alice');
+
+/** Permission decisions the tests steer: denied names, and an owner condition. */
+const policy = {
+  denied: new Set<string>(),
+  ownedBy: undefined as string[] | undefined,
+};
+
+const ownerCondition = (claims: string[]) => ({
+  result: AuthorizeResult.CONDITIONAL,
+  pluginId: 'palette',
+  resourceType: 'palette-cluster',
+  conditions: {
+    rule: 'IS_CLUSTER_OWNER',
+    resourceType: 'palette-cluster',
+    params: { claims },
+  },
+});
+
+async function startBackend() {
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(r => ({
+        result: policy.denied.has(r.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async requests =>
+      requests.map(r => {
+        if (policy.denied.has(r.permission.name))
+          return { result: AuthorizeResult.DENY };
+        if (policy.ownedBy && r.permission.name === 'palette.cluster.read')
+          return ownerCondition(policy.ownedBy);
+        return { result: AuthorizeResult.ALLOW };
+      }) as any,
+  });
+  return startTestBackend({
+    features: [
+      palettePlugin,
+      permissions.factory,
+      mockServices.rootConfig.factory({
+        data: {
+          palette: {
+            demoData: { seed: true },
+            managementClusters: [
+              { name: 'm', type: 'embedded', speed: 'instant' },
+            ],
+            clusters: { reconcileInterval: '1s', driftCheckInterval: '1s' },
+          },
+        },
+      }),
+    ],
+  });
+}
+
+describe('cluster routes', () => {
+  let backend: Awaited<ReturnType<typeof startBackend>>;
+  beforeEach(async () => {
+    policy.denied.clear();
+    policy.ownedBy = undefined;
+    backend = await startBackend();
+  });
+  afterEach(() => backend.stop());
+
+  const api = () => request(backend.server);
+  const get = (path: string) =>
+    api().get(`/api/palette${path}`).set('authorization', aliceAuth);
+  const post = (path: string, body: object = {}) =>
+    api().post(`/api/palette${path}`).set('authorization', aliceAuth).send(body);
+
+  /** Polls a cluster until it reaches a phase (the simulator runs at `instant`). */
+  async function waitForPhase(name: string, phase: string, timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    let last: any;
+    while (Date.now() < deadline) {
+      last = (await get(`/clusters/${name}`)).body;
+      if (last?.phase === phase) return last;
+      await new Promise(r => setTimeout(r, 100));
+    }
+    throw new Error(
+      `cluster ${name} did not reach ${phase}; last: ${JSON.stringify(last?.phase)} ${last?.message ?? ''}`,
+    );
+  }
+
+  it('refuses callers without credentials', async () => {
+    const res = await api()
+      .get('/api/palette/clusters')
+      .set('authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+
+  it('dry-runs a request: rendered manifests and validation, nothing stored', async () => {
+    const res = await post('/clusters?dryRun=true', devRequest('preview'));
+    expect(res.status).toBe(200);
+    expect(res.body.valid).toBe(true);
+    const kinds = res.body.manifests.map((m: any) => m.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['Cluster', 'ClusterClass', 'HelmChartProxy']));
+    const list = await get('/clusters');
+    expect(list.body.totalCount).toBe(0);
+
+    const invalid = await post(
+      '/clusters?dryRun=true',
+      devRequest('preview', { cloudAccount: 'nowhere' }),
+    );
+    expect(invalid.body.valid).toBe(false);
+    expect(invalid.body.messages).toEqual([
+      expect.objectContaining({ field: 'cloudAccount', severity: 'error' }),
+    ]);
+  });
+
+  it('requests a cluster and follows it to Running, with its timeline', async () => {
+    const created = await post('/clusters', devRequest('demo'));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'demo', provider: 'dev', owner: 'group:default/team-apollo' });
+    const running = await waitForPhase('demo', 'Running');
+    expect(running.nodes).toEqual({ ready: 3, desired: 3 });
+    expect(running.pools).toEqual([
+      expect.objectContaining({ name: 'workers', count: 2, kind: 'MachineDeployment' }),
+    ]);
+    expect(running.objects.length).toBeGreaterThan(3);
+    const events = await get('/clusters/demo/events');
+    expect(events.body.items.map((e: any) => e.phase).filter(Boolean)).toEqual(
+      expect.arrayContaining(['Running', 'Provisioning', 'Requested']),
+    );
+    const list = await get('/clusters?phase=Running&provider=dev');
+    expect(list.body.items.map((c: any) => c.name)).toEqual(['demo']);
+    expect(list.body.phaseCounts).toEqual({ Running: 1 });
+  });
+
+  it('answers bad input with a 400 naming the field, and stores nothing', async () => {
+    const bad = await post('/clusters', {
+      ...devRequest('Bad_Name'),
+      workerPools: [{ name: 'workers', instanceType: 'medium', count: -1 }],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('name:');
+    expect(bad.body.error.message).toContain('workerPools.0.count');
+    const unknownVersion = await post(
+      '/clusters',
+      devRequest('demo', { profile: { name: 'dev-full', version: '9.9.9' } }),
+    );
+    expect(unknownVersion.status).toBe(400);
+    expect(unknownVersion.body.error.message).toContain('profile: profile "dev-full" has no published version 9.9.9');
+    expect((await get('/clusters?includeDeleted=true')).body.totalCount).toBe(0);
+  });
+
+  it('refuses a duplicate name with a 409', async () => {
+    expect((await post('/clusters', devRequest('demo'))).status).toBe(201);
+    const again = await post('/clusters', devRequest('demo'));
+    expect(again.status).toBe(409);
+    expect((await get('/clusters')).body.totalCount).toBe(1);
+  });
+
+  it('enforces permissions: create, read by ownership, update, delete and kubeconfig', async () => {
+    policy.denied.add('palette.cluster.create');
+    expect((await post('/clusters', devRequest('demo'))).status).toBe(403);
+    expect((await post('/clusters?dryRun=true', devRequest('demo'))).status).toBe(403);
+    policy.denied.clear();
+    await post('/clusters', devRequest('apollo-one'));
+    await post('/clusters', devRequest('zephyr-one', { owner: 'group:default/team-zephyr' }));
+
+    policy.ownedBy = ['group:default/team-zephyr'];
+    const list = await get('/clusters');
+    expect(list.body.items.map((c: any) => c.name)).toEqual(['zephyr-one']);
+    policy.ownedBy = undefined;
+
+    policy.denied.add('palette.cluster.update');
+    const scale = await api()
+      .put('/api/palette/clusters/apollo-one/pools/workers')
+      .set('authorization', aliceAuth)
+      .send({ count: 3 });
+    expect(scale.status).toBe(403);
+    policy.denied.add('palette.cluster.delete');
+    expect(
+      (await api().delete('/api/palette/clusters/apollo-one').set('authorization', aliceAuth)).status,
+    ).toBe(403);
+    policy.denied.add('palette.cluster.kubeconfig');
+    expect((await get('/clusters/apollo-one/kubeconfig')).status).toBe(403);
+    policy.denied.add('palette.cluster.read');
+    expect((await get('/clusters/apollo-one')).status).toBe(404);
+    expect((await get('/clusters')).status).toBe(403);
+    policy.denied.clear();
+    const detail = await get('/clusters/apollo-one');
+    expect(detail.body.generation).toBeUndefined();
+    expect(detail.body.request.workerPools[0].count).toBe(2);
+  });
+
+  it('hands out the kubeconfig only with its permission, never in other replies', async () => {
+    await post('/clusters', devRequest('demo'));
+    await waitForPhase('demo', 'Running');
+    const detail = await get('/clusters/demo');
+    expect(JSON.stringify(detail.body)).not.toMatch(/token|client-key|certificate-authority-data/);
+    const kubeconfig = await get('/clusters/demo/kubeconfig');
+    expect(kubeconfig.status).toBe(200);
+    expect(kubeconfig.headers['content-disposition']).toContain('demo.kubeconfig');
+    expect(kubeconfig.text).toContain('clusters:');
+    expect(kubeconfig.text).toContain('/workload/');
+  });
+
+  it('scales, pauses, resumes and deletes a cluster through its lifecycle', async () => {
+    await post('/clusters', devRequest('demo'));
+    await waitForPhase('demo', 'Running');
+
+    const scaled = await api()
+      .put('/api/palette/clusters/demo/pools/workers')
+      .set('authorization', aliceAuth)
+      .send({ count: 3, autoscaling: { min: 1, max: 5 } });
+    expect(scaled.status).toBe(202);
+    const running = await waitForPhase('demo', 'Running');
+    expect(running.nodes).toEqual({ ready: 4, desired: 4 });
+    expect(running.pools[0].autoscaling).toEqual({ min: 1, max: 5 });
+
+    const outOfBounds = await api()
+      .put('/api/palette/clusters/demo/pools/workers')
+      .set('authorization', aliceAuth)
+      .send({ count: 9 });
+    expect(outOfBounds.status).toBe(400);
+    expect(outOfBounds.body.error.message).toContain('workerPools.0.count');
+
+    const added = await post('/clusters/demo/pools', { name: 'gpu', instanceType: 'large', count: 1 });
+    expect(added.status).toBe(202);
+    expect((await post('/clusters/demo/pools', { name: 'gpu', instanceType: 'large', count: 1 })).status).toBe(409);
+    const withGpu = await waitForPhase('demo', 'Running');
+    expect(withGpu.pools.map((p: any) => p.name)).toEqual(['workers', 'gpu']);
+    expect(withGpu.nodes.desired).toBe(5);
+    const removed = await api()
+      .delete('/api/palette/clusters/demo/pools/gpu')
+      .set('authorization', aliceAuth);
+    expect(removed.status).toBe(202);
+
+    expect((await post('/clusters/demo/pause')).status).toBe(202);
+    expect((await post('/clusters/demo/pause')).status).toBe(409);
+    expect((await get('/clusters/demo')).body.paused).toBe(true);
+    expect((await post('/clusters/demo/resume')).status).toBe(202);
+
+    const deleting = await api().delete('/api/palette/clusters/demo').set('authorization', aliceAuth);
+    expect(deleting.status).toBe(202);
+    expect((await api().delete('/api/palette/clusters/demo?force=true').set('authorization', aliceAuth)).status).toBe(409);
+    const deleted = await waitForPhase('demo', 'Deleted');
+    expect(deleted.nodes.ready).toBe(0);
+    expect((await get('/clusters')).body.totalCount).toBe(0);
+    const events = await get('/clusters/demo/events');
+    const reasons = events.body.items.map((e: any) => e.reason);
+    expect(reasons).toEqual(
+      expect.arrayContaining(['ScaleRequested', 'PoolAdded', 'PoolRemoved', 'Paused', 'Resumed', 'DeleteRequested', 'Deleted']),
+    );
+    // The name is free again.
+    expect((await post('/clusters', devRequest('demo'))).status).toBe(201);
+  });
+
+  it('lists cloud accounts without their credential references', async () => {
+    const res = await get('/cloud-accounts');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { name: 'local', displayName: 'Local (Dev provider)', cloudType: 'dev', regions: ['local'] },
+    ]);
+  });
+});
