@@ -111,6 +111,8 @@ export const defaultCustomResourceTypes: ResourceType[] = [
     'EKSConfig',
     'EKSConfigTemplate',
   ]),
+  // CAPG's bootstrap kinds for GKE node pools
+  ...kinds(BOOTSTRAP, 'v1beta1', ['GKEConfig', 'GKEConfigTemplate']),
   // AWS (CAPA) and EKS
   ...kinds(INFRA, 'v1beta2', [
     'AWSCluster',
@@ -119,6 +121,7 @@ export const defaultCustomResourceTypes: ResourceType[] = [
     'AWSMachineTemplate',
     'AWSMachinePool',
     'AWSManagedCluster',
+    'AWSManagedClusterTemplate',
     'AWSManagedMachinePool',
   ]),
   ...kinds(
@@ -153,8 +156,11 @@ export const defaultCustomResourceTypes: ResourceType[] = [
     'GCPMachine',
     'GCPMachineTemplate',
     'GCPManagedCluster',
+    'GCPManagedClusterTemplate',
     'GCPManagedControlPlane',
+    'GCPManagedControlPlaneTemplate',
     'GCPManagedMachinePool',
+    'GCPManagedMachinePoolTemplate',
   ]),
   // vSphere (CAPV)
   ...kinds(INFRA, 'v1beta2', [

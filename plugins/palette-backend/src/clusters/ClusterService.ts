@@ -49,14 +49,14 @@ export class ClusterService {
   /** Validation and the rendered manifests, with no side effects. */
   async dryRun(request: ClusterRequest): Promise<ClusterDryRunResponse> {
     const resolved = await resolveRequest(request, this.#o);
-    const existing = await this.#o.store.get(request.name);
     const messages = [...resolved.messages];
-    if (existing && !existing.deletedAt) {
+    const taken = await this.#nameTaken(request.name);
+    if (taken) {
       messages.unshift({
         severity: 'error',
         code: 'name.taken',
         field: 'name',
-        message: `a cluster named "${request.name}" already exists in the fleet`,
+        message: taken,
       });
     }
     return {
@@ -68,12 +68,8 @@ export class ClusterService {
 
   /** Stores a new cluster (409 when the name is taken, 400 naming each bad field). */
   async create(request: ClusterRequest, actor: string): Promise<ClusterRecord> {
-    const existing = await this.#o.store.get(request.name);
-    if (existing && !existing.deletedAt) {
-      throw new ConflictError(
-        `A cluster named "${request.name}" already exists in the fleet`,
-      );
-    }
+    const taken = await this.#nameTaken(request.name);
+    if (taken) throw new ConflictError(`Name taken: ${taken}`);
     const resolved = await resolveRequest(request, this.#o);
     if (hasErrorMessages(resolved.messages)) {
       throw new InputError(
@@ -453,6 +449,20 @@ export class ClusterService {
     );
     await this.#o.onChanged(record);
     return record;
+  }
+
+  /**
+   * Why a name cannot be used: another live cluster has it, or a profile
+   * does (both are Resource entities in the catalog, where names must not
+   * clash).
+   */
+  async #nameTaken(name: string): Promise<string | undefined> {
+    const existing = await this.#o.store.get(name);
+    if (existing && !existing.deletedAt)
+      return `a cluster named "${name}" already exists in the fleet`;
+    if (await this.#o.profiles.getProfile(name))
+      return `"${name}" is the name of a cluster profile; clusters and profiles share the catalog, so choose another name`;
+    return undefined;
   }
 
   async #live(name: string): Promise<ClusterRecord> {

@@ -7,7 +7,7 @@ import {
 import { ProfileStore } from '../database';
 import { ManagementClusters } from '../management/ManagementClusters';
 import { PackRegistry } from '../packs';
-import { renderCluster } from '../orchestration/render';
+import { renderClusterWithMessages } from '../orchestration/render';
 import { KubeObject } from '../orchestration/types';
 import { ClusterRecord } from './types';
 
@@ -152,7 +152,7 @@ export async function resolveRequest(
   if (!profile || !account || messages.some(m => m.severity === 'error')) {
     return { messages };
   }
-  const rendered = renderCluster({
+  const rendered = renderClusterWithMessages({
     request,
     namespace: ctx.namespace,
     profile,
@@ -162,7 +162,7 @@ export async function resolveRequest(
   });
   if (!rendered.ok) return { messages: [...messages, ...rendered.messages] };
   return {
-    messages,
+    messages: [...messages, ...rendered.messages],
     objects: rendered.objects,
     kubernetesVersion: rendered.kubernetesVersion,
     provider: account.cloudType,

@@ -4,7 +4,10 @@ import { DatabaseClusterStore } from '../clusters/DatabaseClusterStore';
 import { ResolvedRequest, describeMessages } from '../clusters/resolveRequest';
 import { ClusterRecord, InventoryItem } from '../clusters/types';
 import { differingFields } from './fieldDiff';
-import { ManagementClient } from './ManagementClient';
+import {
+  ManagementClient,
+  ManagementClusterApiError,
+} from './ManagementClient';
 import { WorkQueue } from './WorkQueue';
 import { KubeObject } from './types';
 
@@ -41,6 +44,27 @@ const inventoryOf = (objects: KubeObject[]): InventoryItem[] =>
 function desiredPart(object: KubeObject): Record<string, unknown> {
   const { apiVersion, kind, metadata, status, ...rest } = object as any;
   return { metadata: { labels: metadata.labels ?? {} }, ...rest };
+}
+
+/**
+ * Applies objects in the rendered order. An object the API server refuses is
+ * retried once after the others: some changes only validate in another order
+ * (removing a pool's class from the ClusterClass is refused while the Cluster
+ * still uses it, so the Cluster goes first then). Unreachable is final.
+ */
+async function applyAll(client: ManagementClient, objects: KubeObject[]) {
+  const refused: Array<{ object: KubeObject; error: unknown }> = [];
+  for (const object of objects) {
+    try {
+      await client.apply(object);
+    } catch (error) {
+      if (!(error instanceof ManagementClusterApiError)) throw error;
+      refused.push({ object, error });
+    }
+  }
+  for (const { object } of refused) {
+    await client.apply(object);
+  }
 }
 
 /**
@@ -142,9 +166,7 @@ export class ClusterReconciler {
       return;
     }
     await this.#ensureNamespace(client, record.namespace);
-    for (const object of record.paused && cluster ? [cluster] : objects) {
-      await client.apply(object);
-    }
+    await applyAll(client, record.paused && cluster ? [cluster] : objects);
     const inventory = record.paused ? record.inventory : inventoryOf(objects);
     if (!record.paused) await this.#collectGarbage(record, inventory, client);
     await this.#o.store.recordReconcile(record.id, {
