@@ -1,5 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { CloudAccount } from '@palette-backstage/plugin-palette-common';
+import { KubeConfig } from '@kubernetes/client-node';
 import { randomUUID } from 'node:crypto';
 import { ClusterStatusUpdater } from '../clusters/ClusterStatusUpdater';
 import { DatabaseClusterStore } from '../clusters/DatabaseClusterStore';
@@ -28,6 +29,8 @@ export interface OrchestratorOptions {
   onClusterChanged(name: string): Promise<void> | void;
   /** Identifies this backend instance in leases; random by default. */
   instanceId?: string;
+  /** How clients are made (tests wrap them to count or break calls). */
+  clientFactory?(name: string, kubeConfig: KubeConfig): ManagementClient;
 }
 
 /**
@@ -48,7 +51,11 @@ export class Orchestrator {
     this.#o = options;
     const { store, settings, logger } = options;
     for (const m of options.managementClusters.list()) {
-      this.#clients.set(m.name, new ManagementClient(m.name, m.kubeConfig));
+      this.#clients.set(
+        m.name,
+        options.clientFactory?.(m.name, m.kubeConfig) ??
+          new ManagementClient(m.name, m.kubeConfig),
+      );
       this.#watchers.set(
         m.name,
         new ClusterStatusWatcher({
