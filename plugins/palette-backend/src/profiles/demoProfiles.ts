@@ -240,7 +240,7 @@ const vsphereInfra: ProfileVersion = {
   publishedBy: PUBLISHER,
 };
 
-const devFull: ProfileVersion = {
+const devFullV1: ProfileVersion = {
   name: 'dev-full',
   displayName: 'Local development cluster',
   description:
@@ -251,7 +251,7 @@ const devFull: ProfileVersion = {
     { packName: 'ubuntu', packVersion: '24.4.4' },
     {
       packName: 'kubernetes',
-      packVersion: '1.34.10',
+      packVersion: '1.34.4',
       values: yamlBlock`
         clusterNetwork:
           pods:
@@ -274,13 +274,27 @@ const devFull: ProfileVersion = {
           defaultClassReplicaCount: 1
       `,
     },
-    { packName: 'cert-manager', packVersion: '1.21.2' },
+    { packName: 'cert-manager', packVersion: '1.20.2' },
   ],
   variables: [{ ...podCidr('10.244.0.0/16'), readOnly: true }],
   version: '1.0.0',
   changeNote: 'First version.',
   publishedAt: '2026-09-01T10:00:00Z',
   publishedBy: PUBLISHER,
+};
+
+const devFullV1_1: ProfileVersion = {
+  ...devFullV1,
+  layers: devFullV1.layers.map(layer => {
+    if (layer.packName === 'kubernetes')
+      return { ...layer, packVersion: '1.34.10' };
+    if (layer.packName === 'cert-manager')
+      return { ...layer, packVersion: '1.21.2' };
+    return layer;
+  }),
+  version: '1.1.0',
+  changeNote: 'Kubernetes 1.34.10 (patch releases since 1.34.4) and cert-manager 1.21.2.',
+  publishedAt: '2026-10-20T10:00:00Z',
 };
 
 const observability: ProfileVersion = {
@@ -342,6 +356,7 @@ export const DEMO_PROFILE_VERSIONS: readonly ProfileVersion[] = [
   awsInfraV1_1,
   eksFull,
   vsphereInfra,
-  devFull,
+  devFullV1,
+  devFullV1_1,
   observability,
 ];

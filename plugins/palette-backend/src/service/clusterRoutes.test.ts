@@ -346,6 +346,65 @@ describe('cluster routes', () => {
     expect((await post('/clusters', devRequest('demo'))).status).toBe(201);
   });
 
+  it('previews an upgrade to another published version, then rolls it out', async () => {
+    await post('/clusters', devRequest('demo'));
+    const before = await waitForPhase('demo', 'Running');
+    expect(before.updateAvailable).toBe('1.1.0');
+    expect(before.kubernetesVersion).toBe('v1.34.4');
+
+    const preview = await post('/clusters/demo/upgrade?dryRun=true', {
+      profileVersion: '1.1.0',
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          layer: 'kubernetes',
+          change: 'changed',
+          summary: 'kubernetes 1.34.4 → 1.34.10',
+        }),
+        expect.objectContaining({ layer: 'cert-manager', change: 'changed' }),
+      ]),
+    );
+    expect(preview.body.rolls[0]).toMatch(
+      /^Kubernetes v1\.34\.4 → v1\.34\.10: the control plane \(1 node\) rolls first/,
+    );
+    expect(preview.body.objectChanges).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'Cluster',
+          change: 'update',
+          fields: expect.arrayContaining(['spec.topology.version']),
+        }),
+      ]),
+    );
+    // The preview changed nothing.
+    expect((await get('/clusters/demo')).body.profile.version).toBe('1.0.0');
+
+    const unknown = await post('/clusters/demo/upgrade', {
+      profileVersion: '7.0.0',
+    });
+    expect(unknown.status).toBe(400);
+    const upgraded = await post('/clusters/demo/upgrade', {
+      profileVersion: '1.1.0',
+    });
+    expect(upgraded.status).toBe(202);
+    const after = await waitFor(
+      'demo',
+      'Kubernetes v1.34.10 everywhere',
+      c =>
+        c.phase === 'Running' &&
+        c.controlPlane.version === 'v1.34.10' &&
+        c.pools.every((p: any) => p.version === 'v1.34.10'),
+    );
+    expect(after.profile.version).toBe('1.1.0');
+    expect(after.updateAvailable).toBeUndefined();
+    const events = await get('/clusters/demo/events');
+    expect(events.body.items.map((e: any) => e.reason)).toContain(
+      'UpgradeRequested',
+    );
+  });
+
   it('lists cloud accounts without their credential references', async () => {
     const res = await get('/cloud-accounts');
     expect(res.status).toBe(200);

@@ -120,7 +120,7 @@ describe('renderCluster', () => {
       vsphere: 'v1.34.10',
       openstack: 'v1.34.10',
       maas: 'v1.34.10',
-      dev: 'v1.34.10',
+      dev: 'v1.34.4',
     });
     const { objects } = renderOk(inputFor('gke'));
     expect(only(objects, 'Cluster').spec.topology.version).toBe(

@@ -78,7 +78,7 @@ describe('add-ons', () => {
     ).toMatchObject({
       repoURL: 'oci://quay.io/jetstack/charts',
       chartName: 'cert-manager',
-      version: 'v1.21.2',
+      version: 'v1.20.2',
     });
   });
 
