@@ -48,8 +48,14 @@ export function desiredInfoOf(
     controlPlaneReplicas: managed
       ? undefined
       : record.request.controlPlane.replicas,
+    // An autoscaled pool has bounds, not a count: the autoscaler decides.
     pools: Object.fromEntries(
-      record.request.workerPools.map(p => [p.name, p.count]),
+      record.request.workerPools.map(p => [
+        p.name,
+        p.autoscaling
+          ? { min: p.autoscaling.min, max: p.autoscaling.max }
+          : p.count,
+      ]),
     ),
     managed,
     paused: record.paused,

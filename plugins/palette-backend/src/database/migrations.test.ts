@@ -17,6 +17,8 @@ const TABLES = [
   'palette_profile_versions',
   'palette_custom_packs',
   'palette_audit_events',
+  'palette_clusters',
+  'palette_cluster_events',
 ];
 
 async function existingTables(knex: Knex): Promise<string[]> {
@@ -48,14 +50,15 @@ describe('migrations', () => {
       expect(applied).toEqual([
         '20261123000000_profiles.js',
         '20261123000100_audit_events.js',
+        '20261123000200_clusters.js',
       ]);
       // Applying again is a no-op.
       await applyDatabaseMigrations(knex);
       expect(await knex(MIGRATIONS_TABLE).pluck('name')).toEqual(applied);
 
-      // One step down removes the audit log only.
+      // One step down removes the clusters only.
       await knex.migrate.down(config());
-      expect(await existingTables(knex)).toEqual(TABLES.slice(0, 4));
+      expect(await existingTables(knex)).toEqual(TABLES.slice(0, 5));
 
       // All the way down leaves nothing behind (not even the trigger function,
       // or the next `up` would fail).
