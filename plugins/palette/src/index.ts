@@ -8,7 +8,10 @@ export {
   PalettePage,
   EntityPaletteContent,
   EntityPaletteProfileContent,
+  EntityPaletteClusterContent,
+  EntityPaletteClusterCard,
 } from './plugin';
+export { isPaletteClusterEntity } from './components/clusters/entity/clusterEntity';
 export { isPaletteEntity } from './components/EntityPaletteContent';
 export { isPaletteProfileEntity } from './components/EntityProfileContent';
 export { paletteApiRef } from './api/PaletteApi';
@@ -16,6 +19,15 @@ export type {
   PaletteApi,
   ListPacksFilter,
   SaveDraftResponse,
+  ListClustersFilter,
+  ClusterSortKey,
+  KubeconfigFile,
 } from './api/PaletteApi';
 export { PaletteClient } from './api/PaletteClient';
-export { rootRouteRef, profilesRouteRef, profileRouteRef } from './routes';
+export {
+  rootRouteRef,
+  profilesRouteRef,
+  profileRouteRef,
+  clustersRouteRef,
+  clusterRouteRef,
+} from './routes';

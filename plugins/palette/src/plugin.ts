@@ -8,7 +8,13 @@ import {
 } from '@backstage/core-plugin-api';
 import { paletteApiRef } from './api/PaletteApi';
 import { PaletteClient } from './api/PaletteClient';
-import { profileRouteRef, profilesRouteRef, rootRouteRef } from './routes';
+import {
+  clusterRouteRef,
+  clustersRouteRef,
+  profileRouteRef,
+  profilesRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /** The Palette frontend plugin. @public */
 export const palettePlugin = createPlugin({
@@ -25,12 +31,15 @@ export const palettePlugin = createPlugin({
     root: rootRouteRef,
     profiles: profilesRouteRef,
     profile: profileRouteRef,
+    clusters: clustersRouteRef,
+    cluster: clusterRouteRef,
   },
 });
 
 /**
- * The Palette page: platform status, and cluster profiles under
- * `profiles` and `profiles/:name`.
+ * The Palette page: platform status, the fleet of clusters under `clusters`
+ * and `clusters/:name`, and cluster profiles under `profiles` and
+ * `profiles/:name`.
  *
  * @public
  */
@@ -70,6 +79,40 @@ export const EntityPaletteProfileContent = palettePlugin.provide(
         import('./components/EntityProfileContent').then(
           m => m.EntityProfileContent,
         ),
+    },
+  }),
+);
+
+/**
+ * The Cluster tab of cluster entities (`kind: Resource`, `spec.type:
+ * kubernetes-cluster`): live lifecycle, conditions, node pools, profile,
+ * drift and events, with the actions the user may take (upgrade, scale,
+ * pools, pause, delete, kubeconfig). The cluster is the entity's
+ * `palette.io/cluster` annotation, else its name.
+ *
+ * @public
+ */
+export const EntityPaletteClusterContent = palettePlugin.provide(
+  createComponentExtension({
+    name: 'EntityPaletteClusterContent',
+    component: {
+      lazy: () =>
+        import('./components/clusters').then(m => m.EntityClusterContent),
+    },
+  }),
+);
+
+/**
+ * A small card with a cluster entity's lifecycle, for its overview.
+ *
+ * @public
+ */
+export const EntityPaletteClusterCard = palettePlugin.provide(
+  createComponentExtension({
+    name: 'EntityPaletteClusterCard',
+    component: {
+      lazy: () =>
+        import('./components/clusters').then(m => m.EntityClusterCard),
     },
   }),
 );

@@ -16,3 +16,17 @@ export const profileRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/profiles/:name',
 });
+
+/** The fleet of clusters, under the Palette page. @public */
+export const clustersRouteRef = createSubRouteRef({
+  id: 'palette/clusters',
+  parent: rootRouteRef,
+  path: '/clusters',
+});
+
+/** One cluster's live lifecycle, under the Palette page. @public */
+export const clusterRouteRef = createSubRouteRef({
+  id: 'palette/cluster',
+  parent: rootRouteRef,
+  path: '/clusters/:name',
+});

@@ -1,7 +1,16 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  CloudAccountSummary,
+  ClusterDetails,
+  ClusterDryRunResponse,
+  ClusterEvent,
+  ClusterPhase,
+  ClusterRequestInput,
+  clusterSortSchema,
+  ClusterUpgradePreview,
   CloudType,
   CreateProfileRequest,
+  ListClustersResponse,
   HealthReport,
   ListProfilesQuery,
   ListProfilesResponse,
@@ -12,7 +21,10 @@ import {
   ProfileVersion,
   PublishRequest,
   SaveDraftRequest,
+  UpdatePoolRequest,
+  UpgradeClusterRequest,
   ValidationMessage,
+  WorkerPool,
 } from '@palette-backstage/plugin-palette-common';
 
 /**
@@ -37,6 +49,42 @@ export interface ListPacksFilter {
 export interface SaveDraftResponse {
   profile: ProfileDetails;
   messages: ValidationMessage[];
+}
+
+/** The keys `listClusters` sorts by. @public */
+export type ClusterSortKey = (typeof clusterSortSchema.options)[number];
+
+/**
+ * Which clusters `listClusters` returns, in which order, and which page.
+ * Filters with several values match any of them; unset or empty filters
+ * match everything.
+ *
+ * @public
+ */
+export interface ListClustersFilter {
+  phase?: ClusterPhase[];
+  provider?: Exclude<CloudType, 'all'>[];
+  /** Owning groups, e.g. `group:default/team-apollo`. */
+  owner?: string[];
+  /** Systems, e.g. `system:default/payments`. */
+  project?: string[];
+  environment?: string[];
+  profile?: string;
+  profileVersion?: string;
+  managementCluster?: string;
+  /** Case-insensitive substring of the name. */
+  search?: string;
+  includeDeleted?: boolean;
+  sort?: ClusterSortKey;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+/** A downloaded kubeconfig: the file name the server suggests, and its text. @public */
+export interface KubeconfigFile {
+  filename: string;
+  content: string;
 }
 
 /**
@@ -105,6 +153,70 @@ export interface PaletteApi {
     yaml: string,
     options?: { owner?: string },
   ): Promise<ProfileDetails>;
+
+  /** A page of clusters, filtered and sorted on the server, with counts per phase. */
+  listClusters(filter?: ListClustersFilter): Promise<ListClustersResponse>;
+
+  /** One cluster with its live status. */
+  getCluster(name: string): Promise<ClusterDetails>;
+
+  /** Requests a new cluster. */
+  createCluster(request: ClusterRequestInput): Promise<ClusterDetails>;
+
+  /** Validates a cluster request and renders its manifests without creating it. */
+  dryRunCluster(request: ClusterRequestInput): Promise<ClusterDryRunResponse>;
+
+  /** What an upgrade would change, without changing anything. */
+  previewClusterUpgrade(
+    name: string,
+    request: UpgradeClusterRequest,
+  ): Promise<ClusterUpgradePreview>;
+
+  /** Moves a cluster to another profile version or add-on set. */
+  upgradeCluster(
+    name: string,
+    request: UpgradeClusterRequest,
+  ): Promise<ClusterDetails>;
+
+  /** Changes the node count or autoscaling bounds of one worker pool. */
+  updateClusterPool(
+    name: string,
+    pool: string,
+    request: UpdatePoolRequest,
+  ): Promise<ClusterDetails>;
+
+  /** Adds a worker pool. */
+  addClusterPool(name: string, pool: WorkerPool): Promise<ClusterDetails>;
+
+  /** Removes a worker pool and its nodes. */
+  removeClusterPool(name: string, pool: string): Promise<ClusterDetails>;
+
+  /** Stops reconciling a cluster until it is resumed. */
+  pauseCluster(name: string): Promise<ClusterDetails>;
+
+  /** Resumes reconciling a paused cluster. */
+  resumeCluster(name: string): Promise<ClusterDetails>;
+
+  /**
+   * Deletes a cluster. `force` forgets its objects even when Cluster API has
+   * not removed them; palette-backend allows it only once deletion is stuck.
+   */
+  deleteCluster(
+    name: string,
+    options?: { force?: boolean },
+  ): Promise<ClusterDetails>;
+
+  /** The cluster's timeline, newest first. */
+  listClusterEvents(
+    name: string,
+    options?: { limit?: number },
+  ): Promise<{ items: ClusterEvent[] }>;
+
+  /** The cluster's admin kubeconfig. */
+  getClusterKubeconfig(name: string): Promise<KubeconfigFile>;
+
+  /** The cloud accounts clusters may be created in. */
+  listCloudAccounts(): Promise<{ items: CloudAccountSummary[] }>;
 }
 
 /** @public */

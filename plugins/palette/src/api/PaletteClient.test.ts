@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { PaletteClient } from './PaletteClient';
+import { attachmentFilename, PaletteClient } from './PaletteClient';
 
 const report = {
   status: 'error',
@@ -408,5 +408,352 @@ describe('PaletteClient', () => {
       name: 'ResponseError',
       statusCode: 404,
     });
+  });
+});
+
+const cluster = {
+  name: 'dev-eks-01',
+  phase: 'Provisioning',
+  phaseSince: '2026-10-06T09:00:00Z',
+  provider: 'aws',
+  region: 'eu-west-1',
+  cloudAccount: 'aws-dev',
+  owner: 'group:default/team-apollo',
+  project: 'system:default/payments',
+  environment: 'dev',
+  profile: { name: 'aws-infra', version: '1.1.0' },
+  addOnProfiles: [],
+  managementCluster: 'embedded',
+  paused: false,
+  nodes: { ready: 1, desired: 4 },
+  drifted: false,
+  createdAt: '2026-10-06T09:00:00Z',
+  createdBy: 'user:default/jane',
+  updatedAt: '2026-10-06T09:00:00Z',
+};
+
+const errorBody = (name: string, text: string, status: number) =>
+  json(
+    { error: { name, message: text }, response: { statusCode: status } },
+    status,
+  );
+
+describe('PaletteClient clusters', () => {
+  it('lists a page of clusters with list filters as comma-separated values', async () => {
+    const { fetch, client: c } = client(
+      json({
+        items: [cluster],
+        totalCount: 10_000,
+        phaseCounts: { Provisioning: 1, Running: 9999 },
+      }),
+    );
+    const result = await c.listClusters({
+      phase: ['Running', 'Degraded'],
+      provider: ['aws'],
+      owner: ['group:default/team-apollo'],
+      environment: [],
+      profile: 'aws-infra',
+      profileVersion: '1.1.0',
+      search: 'abc',
+      sort: 'updatedAt',
+      order: 'desc',
+      limit: 50,
+      offset: 100,
+    });
+    expect(result).toEqual({
+      items: [cluster],
+      totalCount: 10_000,
+      phaseCounts: { Provisioning: 1, Running: 9999 },
+    });
+    const url = new URL(sent(fetch).url);
+    expect(url.pathname).toBe('/api/palette/clusters');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      phase: 'Running,Degraded',
+      provider: 'aws',
+      owner: 'group:default/team-apollo',
+      profile: 'aws-infra',
+      profileVersion: '1.1.0',
+      search: 'abc',
+      sort: 'updatedAt',
+      order: 'desc',
+      limit: '50',
+      offset: '100',
+    });
+  });
+
+  it('lists clusters without a query string when nothing is set, and tolerates missing counts', async () => {
+    const { fetch, client: c } = client(json({ items: [] }));
+    await expect(c.listClusters()).resolves.toEqual({
+      items: [],
+      totalCount: 0,
+      phaseCounts: {},
+    });
+    expect(sent(fetch).url).toBe(`${BASE}/clusters`);
+  });
+
+  it('asks for deleted clusters only when told to', async () => {
+    const { fetch, client: c } = client(json({ items: [], totalCount: 0 }));
+    await c.listClusters({ includeDeleted: true });
+    expect(sent(fetch).url).toBe(`${BASE}/clusters?includeDeleted=true`);
+  });
+
+  it('gets one cluster, escaping its name', async () => {
+    const { fetch, client: c } = client(json(cluster));
+    await expect(c.getCluster('a b')).resolves.toMatchObject({
+      name: 'dev-eks-01',
+    });
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/clusters/a%20b`,
+      method: 'GET',
+    });
+  });
+
+  const request = {
+    name: 'dev-eks-01',
+    profile: { name: 'aws-infra', version: '1.1.0' },
+    cloudAccount: 'aws-dev',
+    region: 'eu-west-1',
+    controlPlane: { replicas: 3 as const },
+    workerPools: [{ name: 'workers', instanceType: 'm5.large', count: 3 }],
+    owner: 'group:default/team-apollo',
+    project: 'system:default/payments',
+    environment: 'dev',
+  };
+
+  it('creates a cluster with a JSON body', async () => {
+    const { fetch, client: c } = client(json(cluster, 201));
+    await expect(c.createCluster(request)).resolves.toMatchObject({
+      phase: 'Provisioning',
+    });
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/clusters`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: request,
+    });
+  });
+
+  it('dry-runs a request and returns its messages and manifests', async () => {
+    const dryRun = {
+      valid: false,
+      messages: [
+        {
+          severity: 'error',
+          code: 'variables.format',
+          field: 'variables.podCidr',
+          message: 'is not an IPv4 CIDR block',
+        },
+      ],
+      manifests: [
+        {
+          apiVersion: 'cluster.x-k8s.io/v1beta2',
+          kind: 'Cluster',
+          metadata: { name: 'dev-eks-01' },
+        },
+      ],
+    };
+    const { fetch, client: c } = client(json(dryRun));
+    await expect(c.dryRunCluster(request)).resolves.toEqual(dryRun);
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/clusters?dryRun=true`,
+      method: 'POST',
+      body: request,
+    });
+  });
+
+  it('maps a refused request to a ResponseError with the fields in its message', async () => {
+    const { client: c } = client(
+      errorBody(
+        'InputError',
+        'name: must be a DNS-1123 label; workerPools.0.count: must be at least 0',
+        400,
+      ),
+    );
+    const error = await c.createCluster(request).catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(400);
+    expect(error.cause.name).toBe('InputError');
+    expect(error.cause.message).toMatch(/^name: must be a DNS-1123 label;/);
+  });
+
+  it('reports a duplicate name as a 409', async () => {
+    const { client: c } = client(
+      errorBody('ConflictError', 'cluster dev-eks-01 exists', 409),
+    );
+    await expect(c.createCluster(request)).rejects.toMatchObject({
+      statusCode: 409,
+      cause: expect.objectContaining({ name: 'ConflictError' }),
+    });
+  });
+
+  it('previews an upgrade with dryRun, then upgrades without it', async () => {
+    const preview = {
+      from: {
+        profile: { name: 'aws-infra', version: '1.0.0' },
+        addOnProfiles: [],
+      },
+      to: {
+        profile: { name: 'aws-infra', version: '1.1.0' },
+        addOnProfiles: [],
+      },
+      changes: [],
+      rolls: [],
+      objectChanges: [],
+      messages: [],
+    };
+    const { fetch, client: c } = client(json(preview));
+    await expect(
+      c.previewClusterUpgrade('dev-eks-01', { profileVersion: '1.1.0' }),
+    ).resolves.toEqual(preview);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/clusters/dev-eks-01/upgrade?dryRun=true`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { profileVersion: '1.1.0' },
+    });
+
+    const { fetch: upgrading, client: u } = client(json(cluster, 202));
+    await u.upgradeCluster('dev-eks-01', { profileVersion: '1.1.0' });
+    expect(sent(upgrading)).toMatchObject({
+      url: `${BASE}/clusters/dev-eks-01/upgrade`,
+      method: 'POST',
+      body: { profileVersion: '1.1.0' },
+    });
+  });
+
+  it('scales, adds and removes pools', async () => {
+    const { fetch, client: c } = client(() => json(cluster));
+    await c.updateClusterPool('dev-eks-01', 'gpu pool', {
+      count: 4,
+      autoscaling: null,
+    });
+    await c.addClusterPool('dev-eks-01', {
+      name: 'gpu',
+      instanceType: 'g5.xlarge',
+      count: 1,
+    });
+    await c.removeClusterPool('dev-eks-01', 'gpu');
+    const calls = fetch.mock.calls.map(([url, init]) => [
+      url,
+      init?.method,
+      init?.body && JSON.parse(init.body as string),
+    ]);
+    expect(calls).toEqual([
+      [
+        `${BASE}/clusters/dev-eks-01/pools/gpu%20pool`,
+        'PUT',
+        { count: 4, autoscaling: null },
+      ],
+      [
+        `${BASE}/clusters/dev-eks-01/pools`,
+        'POST',
+        { name: 'gpu', instanceType: 'g5.xlarge', count: 1 },
+      ],
+      [`${BASE}/clusters/dev-eks-01/pools/gpu`, 'DELETE', undefined],
+    ]);
+  });
+
+  it('pauses, resumes and deletes, with force only when asked', async () => {
+    const { fetch, client: c } = client(() => json(cluster, 202));
+    await c.pauseCluster('dev-eks-01');
+    await c.resumeCluster('dev-eks-01');
+    await c.deleteCluster('dev-eks-01');
+    await c.deleteCluster('dev-eks-01', { force: true });
+    expect(fetch.mock.calls.map(([url, init]) => [url, init?.method])).toEqual([
+      [`${BASE}/clusters/dev-eks-01/pause`, 'POST'],
+      [`${BASE}/clusters/dev-eks-01/resume`, 'POST'],
+      [`${BASE}/clusters/dev-eks-01`, 'DELETE'],
+      [`${BASE}/clusters/dev-eks-01?force=true`, 'DELETE'],
+    ]);
+  });
+
+  it('reports a refused action with its status code', async () => {
+    const { client: c } = client(
+      errorBody('NotAllowedError', 'not allowed to delete dev-eks-01', 403),
+    );
+    await expect(c.deleteCluster('dev-eks-01')).rejects.toMatchObject({
+      statusCode: 403,
+      cause: expect.objectContaining({
+        message: 'not allowed to delete dev-eks-01',
+      }),
+    });
+  });
+
+  it('lists the events of a cluster with a limit', async () => {
+    const event = {
+      id: '1',
+      cluster: 'dev-eks-01',
+      at: '2026-10-06T09:00:00Z',
+      type: 'phase',
+      phase: 'Provisioning',
+      reason: 'Applied',
+      message: 'applied 9 objects',
+    };
+    const { fetch, client: c } = client(json({ items: [event] }));
+    await expect(
+      c.listClusterEvents('dev-eks-01', { limit: 200 }),
+    ).resolves.toEqual({ items: [event] });
+    expect(sent(fetch).url).toBe(
+      `${BASE}/clusters/dev-eks-01/events?limit=200`,
+    );
+  });
+
+  it('downloads the kubeconfig as text with the name the server gives it', async () => {
+    const yaml = 'apiVersion: v1\nkind: Config\n';
+    const { fetch, client: c } = client(
+      new Response(yaml, {
+        headers: {
+          'content-type': 'application/yaml',
+          'content-disposition': 'attachment; filename="dev-eks-01.kubeconfig"',
+        },
+      }),
+    );
+    await expect(c.getClusterKubeconfig('dev-eks-01')).resolves.toEqual({
+      filename: 'dev-eks-01.kubeconfig',
+      content: yaml,
+    });
+    expect(sent(fetch).url).toBe(`${BASE}/clusters/dev-eks-01/kubeconfig`);
+
+    const { client: unnamed } = client(new Response(yaml));
+    await expect(unnamed.getClusterKubeconfig('x')).resolves.toMatchObject({
+      filename: 'x.kubeconfig',
+    });
+  });
+
+  it('refuses the kubeconfig without the permission', async () => {
+    const { client: c } = client(
+      errorBody(
+        'NotAllowedError',
+        'palette.cluster.kubeconfig is required',
+        403,
+      ),
+    );
+    await expect(c.getClusterKubeconfig('dev-eks-01')).rejects.toMatchObject({
+      statusCode: 403,
+    });
+  });
+
+  it('lists cloud accounts', async () => {
+    const account = {
+      name: 'aws-dev',
+      cloudType: 'aws',
+      regions: ['eu-west-1'],
+    };
+    const { fetch, client: c } = client(json({ items: [account] }));
+    await expect(c.listCloudAccounts()).resolves.toEqual({ items: [account] });
+    expect(sent(fetch).url).toBe(`${BASE}/cloud-accounts`);
+  });
+});
+
+describe('attachmentFilename', () => {
+  it.each([
+    ['attachment; filename="a.kubeconfig"', 'a.kubeconfig'],
+    ['attachment; filename=a.kubeconfig', 'a.kubeconfig'],
+    ["attachment; filename*=UTF-8''d%C3%A9v.kubeconfig", 'dév.kubeconfig'],
+    ['attachment; filename="../../etc/passwd"', '.._.._etc_passwd'],
+    ['attachment', undefined],
+    [null, undefined],
+  ])('reads %p as %p', (header, expected) => {
+    expect(attachmentFilename(header)).toBe(expected);
   });
 });

@@ -1,7 +1,14 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  CloudAccountSummary,
+  ClusterDetails,
+  ClusterDryRunResponse,
+  ClusterEvent,
+  ClusterRequestInput,
+  ClusterUpgradePreview,
   CreateProfileRequest,
+  ListClustersResponse,
   HealthReport,
   healthReportSchema,
   ListProfilesQuery,
@@ -17,20 +24,31 @@ import {
   profileVersionSchema,
   PublishRequest,
   SaveDraftRequest,
+  UpdatePoolRequest,
+  UpgradeClusterRequest,
   ValidationMessage,
   validationMessageSchema,
+  WorkerPool,
 } from '@palette-backstage/plugin-palette-common';
-import { ListPacksFilter, PaletteApi, SaveDraftResponse } from './PaletteApi';
+import {
+  KubeconfigFile,
+  ListClustersFilter,
+  ListPacksFilter,
+  PaletteApi,
+  SaveDraftResponse,
+} from './PaletteApi';
 
 const packListSchema = packSchema.array();
 const profileSummaryListSchema = profileSummarySchema.array();
 const validationMessageListSchema = validationMessageSchema.array();
 
-type QueryValue = string | number | boolean | undefined | null;
+type QueryValue = string | number | boolean | string[] | undefined | null;
 
+/** Set values only; lists as comma-separated values. */
 function queryString(query: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
+  for (const [key, raw] of Object.entries(query)) {
+    const value = Array.isArray(raw) ? raw.filter(Boolean).join(',') : raw;
     if (value === undefined || value === null || value === '') continue;
     params.set(key, String(value));
   }
@@ -39,6 +57,26 @@ function queryString(query: Record<string, QueryValue>): string {
 }
 
 const segment = encodeURIComponent;
+
+/** The file name of a `Content-Disposition: attachment; filename=...` header. */
+export function attachmentFilename(header: string | null): string | undefined {
+  if (!header) return undefined;
+  let name: string | undefined;
+  const encoded = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (encoded) {
+    try {
+      name = decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall back to the plain parameter
+    }
+  }
+  if (!name) {
+    const plain = /filename\s*=\s*(?:"([^"]*)"|([^;]+))/i.exec(header);
+    name = (plain?.[1] ?? plain?.[2])?.trim();
+  }
+  // Never let a server-chosen name climb out of the downloads folder.
+  return name ? name.replace(/[\\/]/g, '_') : undefined;
+}
 
 /**
  * Calls palette-backend with the signed-in user's token (through FetchApi).
@@ -196,6 +234,143 @@ export class PaletteClient implements PaletteApi {
       },
     );
     return profileDetailsSchema.parse(await response.json());
+  }
+
+  async listClusters(
+    filter: ListClustersFilter = {},
+  ): Promise<ListClustersResponse> {
+    const { includeDeleted, ...rest } = filter;
+    const body = await this.json(
+      `/clusters${queryString({
+        ...rest,
+        includeDeleted: includeDeleted ? 'true' : undefined,
+      })}`,
+    );
+    const items = Array.isArray(body.items) ? body.items : [];
+    return {
+      items,
+      totalCount:
+        typeof body.totalCount === 'number' ? body.totalCount : items.length,
+      phaseCounts: body.phaseCounts ?? {},
+    };
+  }
+
+  async getCluster(name: string): Promise<ClusterDetails> {
+    return this.json(`/clusters/${segment(name)}`);
+  }
+
+  async createCluster(request: ClusterRequestInput): Promise<ClusterDetails> {
+    return this.json('/clusters', { method: 'POST', json: request });
+  }
+
+  async dryRunCluster(
+    request: ClusterRequestInput,
+  ): Promise<ClusterDryRunResponse> {
+    const body = await this.json('/clusters?dryRun=true', {
+      method: 'POST',
+      json: request,
+    });
+    return {
+      valid: body.valid === true,
+      messages: validationMessageListSchema.parse(body.messages ?? []),
+      manifests: Array.isArray(body.manifests) ? body.manifests : [],
+    };
+  }
+
+  async previewClusterUpgrade(
+    name: string,
+    request: UpgradeClusterRequest,
+  ): Promise<ClusterUpgradePreview> {
+    return this.json(`/clusters/${segment(name)}/upgrade?dryRun=true`, {
+      method: 'POST',
+      json: request,
+    });
+  }
+
+  async upgradeCluster(
+    name: string,
+    request: UpgradeClusterRequest,
+  ): Promise<ClusterDetails> {
+    return this.json(`/clusters/${segment(name)}/upgrade`, {
+      method: 'POST',
+      json: request,
+    });
+  }
+
+  async updateClusterPool(
+    name: string,
+    pool: string,
+    request: UpdatePoolRequest,
+  ): Promise<ClusterDetails> {
+    return this.json(`/clusters/${segment(name)}/pools/${segment(pool)}`, {
+      method: 'PUT',
+      json: request,
+    });
+  }
+
+  async addClusterPool(
+    name: string,
+    pool: WorkerPool,
+  ): Promise<ClusterDetails> {
+    return this.json(`/clusters/${segment(name)}/pools`, {
+      method: 'POST',
+      json: pool,
+    });
+  }
+
+  async removeClusterPool(name: string, pool: string): Promise<ClusterDetails> {
+    return this.json(`/clusters/${segment(name)}/pools/${segment(pool)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async pauseCluster(name: string): Promise<ClusterDetails> {
+    return this.json(`/clusters/${segment(name)}/pause`, { method: 'POST' });
+  }
+
+  async resumeCluster(name: string): Promise<ClusterDetails> {
+    return this.json(`/clusters/${segment(name)}/resume`, { method: 'POST' });
+  }
+
+  async deleteCluster(
+    name: string,
+    options: { force?: boolean } = {},
+  ): Promise<ClusterDetails> {
+    return this.json(
+      `/clusters/${segment(name)}${queryString({
+        force: options.force ? 'true' : undefined,
+      })}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async listClusterEvents(
+    name: string,
+    options: { limit?: number } = {},
+  ): Promise<{ items: ClusterEvent[] }> {
+    const body = await this.json(
+      `/clusters/${segment(name)}/events${queryString({
+        limit: options.limit,
+      })}`,
+    );
+    return { items: Array.isArray(body.items) ? body.items : [] };
+  }
+
+  async getClusterKubeconfig(name: string): Promise<KubeconfigFile> {
+    const response = await this.request(
+      `/clusters/${segment(name)}/kubeconfig`,
+    );
+    return {
+      filename:
+        attachmentFilename(response.headers.get('Content-Disposition')) ??
+        `${name}.kubeconfig`,
+      content: await response.text(),
+    };
+  }
+
+  async listCloudAccounts(): Promise<{ items: CloudAccountSummary[] }> {
+    const body = await this.json('/cloud-accounts');
+    return { items: Array.isArray(body.items) ? body.items : [] };
   }
 
   private async get(path: string): Promise<Response> {

@@ -10,3 +10,9 @@ export {
   type PackCatalog,
 } from './usePackCatalog';
 export { useDefaultOwner } from './useDefaultOwner';
+export {
+  useCanCreateCluster,
+  useClusterPermissions,
+  type ClusterPermissions,
+} from './useClusterPermissions';
+export { usePolledValue, type PolledValue } from './usePolledValue';

@@ -35,8 +35,11 @@ import {
 } from '@backstage/plugin-org';
 import { EntityTechdocsContent } from '@backstage/plugin-techdocs';
 import {
+  EntityPaletteClusterCard,
+  EntityPaletteClusterContent,
   EntityPaletteContent,
   EntityPaletteProfileContent,
+  isPaletteClusterEntity,
   isPaletteEntity,
   isPaletteProfileEntity,
 } from '@palette-backstage/plugin-palette';
@@ -250,8 +253,43 @@ const defaultEntityPage = (
 );
 
 /**
- * Clusters and cluster profiles (Resources of type kubernetes-cluster and
- * cluster-profile) get the Palette tab; other Resources the default page.
+ * Clusters (Resources of type kubernetes-cluster): the lifecycle at a glance
+ * on the overview, the live cluster with its actions on the Cluster tab, and
+ * the workloads on the Kubernetes tab.
+ */
+const clusterResourcePage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3} alignItems="stretch">
+        {entityWarningContent}
+        <Grid item md={6} xs={12}>
+          <EntityAboutCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityPaletteClusterCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityCatalogGraphCard height={400} />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityLinksCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/cluster" title="Cluster">
+      <EntityPaletteClusterContent />
+    </EntityLayout.Route>
+
+    <EntityLayout.Route path="/kubernetes" title="Kubernetes">
+      <EntityKubernetesContent />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+/**
+ * Cluster profiles (Resources of type cluster-profile) and other Resources
+ * Palette annotates get the Profile or Palette tab.
  */
 const resourcePage = (
   <EntityLayout>
@@ -273,14 +311,6 @@ const resourcePage = (
       if={entity => !isPaletteProfileEntity(entity)}
     >
       <EntityPaletteContent />
-    </EntityLayout.Route>
-
-    <EntityLayout.Route
-      path="/kubernetes"
-      title="Kubernetes"
-      if={entity => entity.spec?.type === 'kubernetes-cluster'}
-    >
-      <EntityKubernetesContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -445,6 +475,10 @@ export const entityPage = (
     <EntitySwitch.Case if={isKind('user')} children={userPage} />
     <EntitySwitch.Case if={isKind('system')} children={systemPage} />
     <EntitySwitch.Case if={isKind('domain')} children={domainPage} />
+    <EntitySwitch.Case
+      if={isPaletteClusterEntity}
+      children={clusterResourcePage}
+    />
     <EntitySwitch.Case
       if={entity =>
         isKind('resource')(entity) &&

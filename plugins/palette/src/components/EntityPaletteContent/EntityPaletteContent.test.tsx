@@ -3,13 +3,22 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { rootRouteRef } from '../../routes';
+import { Apis } from '../profiles/__testUtils__/fixtures';
+import {
+  clusterDetails,
+  fakeClusterApi,
+  MOUNTED_ROUTES,
+} from '../clusters/__testUtils__/fixtures';
 import { EntityPaletteContent, isPaletteEntity } from './EntityPaletteContent';
 
-const entity = (annotations: Record<string, string>): Entity => ({
+const entity = (
+  annotations: Record<string, string>,
+  type = 'database',
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: { name: 'dev-eks-01', annotations },
-  spec: { type: 'kubernetes-cluster', owner: 'team-apollo' },
+  spec: { type, owner: 'team-apollo' },
 });
 
 async function render(e: Entity) {
@@ -31,6 +40,33 @@ describe('EntityPaletteContent', () => {
     );
     expect(screen.getByText('Running')).toBeInTheDocument();
     expect(screen.getByText('eks-standard@1.2.0')).toBeInTheDocument();
+  });
+
+  it("shows a cluster entity's live lifecycle from palette-backend", async () => {
+    const api = fakeClusterApi({
+      getCluster: async name =>
+        clusterDetails({
+          name,
+          phase: 'Degraded',
+          message: '1 node is not ready',
+        }),
+    });
+    await renderInTestApp(
+      <Apis api={api}>
+        <EntityProvider
+          entity={entity(
+            { 'palette.io/cluster': 'real-name' },
+            'kubernetes-cluster',
+          )}
+        >
+          <EntityPaletteContent />
+        </EntityProvider>
+      </Apis>,
+      { mountedRoutes: MOUNTED_ROUTES },
+    );
+    expect(await screen.findByText('1 node is not ready')).toBeInTheDocument();
+    expect(screen.getByText('Degraded')).toBeInTheDocument();
+    expect(api.getCluster).toHaveBeenCalledWith('real-name');
   });
 
   it('says what to do when Palette does not manage the entity', async () => {

@@ -9,6 +9,10 @@ import Button from '@material-ui/core/Button';
 import { PALETTE_ANNOTATIONS } from '@palette-backstage/plugin-palette-common';
 import { Link as RouterLink } from 'react-router-dom';
 import { rootRouteRef } from '../../routes';
+import {
+  EntityClusterContent,
+  isPaletteClusterEntity,
+} from '../clusters/entity';
 
 const LABELS: Record<string, string> = {
   [PALETTE_ANNOTATIONS.phase]: 'Lifecycle phase',
@@ -25,8 +29,8 @@ export const isPaletteEntity = (entity: {
     key => entity.metadata.annotations?.[key] !== undefined,
   );
 
-/** The Palette tab of a cluster or profile entity. */
-export const EntityPaletteContent = () => {
+/** The Palette annotations an entity carries. */
+const PaletteAnnotations = () => {
   const { entity } = useEntity();
   const paletteLink = useRouteRef(rootRouteRef);
   const annotations = entity.metadata.annotations ?? {};
@@ -62,4 +66,14 @@ export const EntityPaletteContent = () => {
       />
     </InfoCard>
   );
+};
+
+/**
+ * The Palette tab of a Palette entity: a cluster's live lifecycle, else the
+ * Palette annotations the entity carries.
+ */
+export const EntityPaletteContent = () => {
+  const { entity } = useEntity();
+  if (isPaletteClusterEntity(entity)) return <EntityClusterContent />;
+  return <PaletteAnnotations />;
 };

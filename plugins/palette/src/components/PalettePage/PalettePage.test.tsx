@@ -10,6 +10,10 @@ import {
   awsInfra,
   fakePaletteApi,
 } from '../profiles/__testUtils__/fixtures';
+import {
+  fakeClusterApi,
+  MOUNTED_ROUTES,
+} from '../clusters/__testUtils__/fixtures';
 import { PalettePage } from './PalettePage';
 
 function apiReturning(
@@ -130,6 +134,33 @@ describe('PalettePage', () => {
       await screen.findByRole('heading', { name: 'AWS infrastructure' }),
     ).toBeInTheDocument();
     expect(api.getProfile).toHaveBeenCalledWith('aws-infra');
+    expect(api.getHealth).not.toHaveBeenCalled();
+  });
+
+  it('has a Clusters tab with the fleet, between Status and Profiles', async () => {
+    const api = fakeClusterApi();
+    await renderInTestApp(
+      <Apis api={api}>
+        <Routes>
+          <Route path="/palette/*" element={<PalettePage />} />
+        </Routes>
+      </Apis>,
+      { mountedRoutes: MOUNTED_ROUTES, routeEntries: ['/palette/clusters'] },
+    );
+    const tabs = within(screen.getByRole('tablist'));
+    expect(tabs.getAllByRole('tab').map(t => t.textContent)).toEqual([
+      'Status',
+      'Clusters',
+      'Profiles',
+    ]);
+    expect(tabs.getByRole('tab', { name: 'Clusters' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      await screen.findByRole('link', { name: 'dev-eks-01' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/dev-eks-01');
+    expect(api.listClusters).toHaveBeenCalled();
     expect(api.getHealth).not.toHaveBeenCalled();
   });
 });

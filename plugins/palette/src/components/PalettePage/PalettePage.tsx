@@ -14,6 +14,7 @@ import Grid from '@material-ui/core/Grid';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { paletteApiRef } from '../../api/PaletteApi';
 import { HealthStatus } from '../HealthStatus';
+import { ClustersRouter } from '../clusters';
 import { ProfilesRouter } from '../profiles';
 import { ManagementClustersCard } from './ManagementClustersCard';
 
@@ -74,8 +75,9 @@ export const PlatformStatus = () => {
 };
 
 /**
- * The Palette page: platform status at `/palette`, cluster profiles at
- * `/palette/profiles` and `/palette/profiles/:name`.
+ * The Palette page: platform status at `/palette`, the fleet at
+ * `/palette/clusters` (one cluster at `/palette/clusters/:name`), cluster
+ * profiles at `/palette/profiles` and `/palette/profiles/:name`.
  */
 export const PalettePage = () => (
   <Page themeId="tool">
@@ -86,6 +88,9 @@ export const PalettePage = () => (
     <TabbedLayout>
       <TabbedLayout.Route path="/" title="Status">
         <PlatformStatus />
+      </TabbedLayout.Route>
+      <TabbedLayout.Route path="/clusters" title="Clusters">
+        <ClustersRouter />
       </TabbedLayout.Route>
       <TabbedLayout.Route path="/profiles" title="Profiles">
         <ProfilesRouter />

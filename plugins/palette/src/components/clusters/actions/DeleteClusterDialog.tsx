@@ -1,0 +1,70 @@
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { ClusterDetails } from '@palette-backstage/plugin-palette-common';
+import { useState } from 'react';
+import { ConfirmDialog } from '../../profiles/ConfirmDialog';
+import { formatAge } from '../utils';
+
+/**
+ * Deletes a cluster once its name is typed. `force` forgets the objects
+ * Cluster API has not removed; palette-backend allows it only once deletion
+ * has been stuck for a while, and says so when it refuses.
+ */
+export const DeleteClusterDialog = ({
+  cluster,
+  force,
+  onDelete,
+  onClose,
+}: {
+  cluster: ClusterDetails;
+  force: boolean;
+  onDelete: () => Promise<void>;
+  onClose: () => void;
+}) => {
+  const [typed, setTyped] = useState('');
+  return (
+    <ConfirmDialog
+      open
+      title={
+        force ? `Force delete ${cluster.name}?` : `Delete ${cluster.name}?`
+      }
+      confirmLabel={force ? 'Force delete' : 'Delete'}
+      onClose={onClose}
+      onConfirm={async () => {
+        if (typed.trim() !== cluster.name)
+          throw new Error(`Type ${cluster.name} to confirm.`);
+        await onDelete();
+      }}
+    >
+      {force ? (
+        <Typography paragraph>
+          Deletion was requested{' '}
+          {cluster.deletionRequestedAt
+            ? formatAge(cluster.deletionRequestedAt)
+            : 'a while ago'}{' '}
+          and has not finished. Force delete clears the finalizers and forgets
+          the cluster&apos;s objects: cloud resources Cluster API has not
+          removed yet (machines, load balancers, disks) may be left behind and
+          must be cleaned up by hand.
+        </Typography>
+      ) : (
+        <Typography paragraph>
+          Cluster API tears down the control plane, every worker pool and their
+          cloud resources. Workloads and data on the cluster are lost. This
+          cannot be undone.
+        </Typography>
+      )}
+      <TextField
+        id="delete-cluster-confirm"
+        label="Type the cluster name to confirm"
+        placeholder={cluster.name}
+        value={typed}
+        onChange={e => setTyped(e.target.value)}
+        autoComplete="off"
+        fullWidth
+        variant="outlined"
+        margin="dense"
+      />
+    </ConfirmDialog>
+  );
+};

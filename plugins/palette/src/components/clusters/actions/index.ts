@@ -1,0 +1,1 @@
+export { ClusterDialogs } from './ClusterDialogs';

@@ -1,0 +1,3 @@
+export { EntityClusterContent } from './EntityClusterContent';
+export { EntityClusterCard } from './EntityClusterCard';
+export { isPaletteClusterEntity, clusterNameOf } from './clusterEntity';

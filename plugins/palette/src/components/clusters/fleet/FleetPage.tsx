@@ -1,0 +1,210 @@
+import {
+  ContentHeader,
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  SupportButton,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Paper from '@material-ui/core/Paper';
+import TablePagination from '@material-ui/core/TablePagination';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import AddIcon from '@material-ui/icons/Add';
+import {
+  ClusterDetails,
+  isClusterPhaseInProgress,
+} from '@palette-backstage/plugin-palette-common';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import useDebounce from 'react-use/esm/useDebounce';
+import { paletteApiRef } from '../../../api/PaletteApi';
+import { useCanCreateCluster, usePolledValue } from '../../../hooks';
+import { clusterRouteRef } from '../../../routes';
+import { RequestClusterDialog } from '../request';
+import { ClustersTable } from './ClustersTable';
+import { FleetFilters } from './FleetFilters';
+import {
+  DEFAULT_SORT,
+  FleetFilters as Filters,
+  FleetSort,
+  hasFilters,
+  NO_FILTERS,
+  toClusterQuery,
+} from './fleetQuery';
+import { PhaseFilter } from './PhaseFilter';
+
+const useStyles = makeStyles(theme => ({
+  filters: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
+  phases: { marginTop: theme.spacing(2) },
+  progress: { height: 4 },
+}));
+
+const PAGE_SIZES = [25, 50, 100];
+
+/** How often the page is asked for again while a cluster on it is busy. */
+export const FLEET_POLL_MS = 5_000;
+
+/**
+ * The fleet: a page of clusters at a time (filtered, sorted and paged on the
+ * server, so it stays fast with tens of thousands), refreshed while any
+ * cluster on the page is in progress.
+ */
+export const FleetPage = () => {
+  const classes = useStyles();
+  const paletteApi = useApi(paletteApiRef);
+  const navigate = useNavigate();
+  const clusterLink = useRouteRef(clusterRouteRef);
+  const { allowed: canCreate } = useCanCreateCluster();
+
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Typed filters reach the server once typing pauses.
+  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
+  useDebounce(() => setApplied(filters), 300, [filters]);
+  const [sort, setSort] = useState<FleetSort>(DEFAULT_SORT);
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(25);
+  const [requesting, setRequesting] = useState(false);
+
+  const query = useMemo(
+    () => toClusterQuery(applied, sort, page, pageSize),
+    [applied, sort, page, pageSize],
+  );
+  const key = JSON.stringify(query);
+  const { value, error } = usePolledValue(
+    async () => ({ key, response: await paletteApi.listClusters(query) }),
+    [paletteApi, key],
+    ({ response }) =>
+      response.items.some(c => isClusterPhaseInProgress(c.phase))
+        ? FLEET_POLL_MS
+        : undefined,
+  );
+
+  const changeFilters = (next: Filters) => {
+    setFilters(next);
+    setPage(0);
+  };
+  // Chips apply at once; only typing waits.
+  const changePhases = (phases: Filters['phases']) => {
+    const next = { ...filters, phases };
+    setFilters(next);
+    setApplied(next);
+    setPage(0);
+  };
+  const clearFilters = () => {
+    setFilters(NO_FILTERS);
+    setApplied(NO_FILTERS);
+    setPage(0);
+  };
+  const openCluster = (cluster: ClusterDetails) => {
+    setRequesting(false);
+    navigate(clusterLink({ name: cluster.name }));
+  };
+
+  const requestButton = canCreate && (
+    <Button
+      variant="contained"
+      color="primary"
+      startIcon={<AddIcon />}
+      onClick={() => setRequesting(true)}
+    >
+      Request cluster
+    </Button>
+  );
+
+  let body;
+  if (!value) {
+    body = error ? <ResponseErrorPanel error={error} /> : <Progress />;
+  } else if (value.response.totalCount === 0 && !hasFilters(applied)) {
+    body = (
+      <EmptyState
+        missing="data"
+        title="No clusters yet"
+        description={
+          canCreate
+            ? 'Request a cluster from a published cluster profile: pick the profile, the cloud account and the worker pools, validate, and Palette provisions it on Cluster API.'
+            : 'Clusters are requested from published cluster profiles. Ask your platform team for the palette.cluster.create permission, or use a software template that requests one for you.'
+        }
+        action={requestButton || undefined}
+      />
+    );
+  } else {
+    const { response } = value;
+    body = (
+      <>
+        <Paper className={classes.filters}>
+          <FleetFilters filters={filters} onChange={changeFilters} />
+          <div className={classes.phases}>
+            <PhaseFilter
+              counts={response.phaseCounts}
+              selected={filters.phases}
+              onChange={changePhases}
+            />
+          </div>
+        </Paper>
+        {error && <ResponseErrorPanel error={error} title="Refresh failed" />}
+        <Paper>
+          <div className={classes.progress}>
+            {value.key !== key && (
+              <LinearProgress aria-label="Loading clusters" />
+            )}
+          </div>
+          <ClustersTable
+            items={response.items}
+            sort={sort}
+            onSort={s => {
+              setSort(s);
+              setPage(0);
+            }}
+            empty={
+              <>
+                <Typography>No clusters match these filters.</Typography>
+                <Button color="primary" onClick={clearFilters}>
+                  Clear filters
+                </Button>
+              </>
+            }
+          />
+          <TablePagination
+            component="div"
+            count={response.totalCount}
+            page={page}
+            rowsPerPage={pageSize}
+            rowsPerPageOptions={PAGE_SIZES}
+            onPageChange={(_e, p) => setPage(p)}
+            onRowsPerPageChange={e => {
+              setPageSize(Number(e.target.value));
+              setPage(0);
+            }}
+          />
+        </Paper>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <ContentHeader
+        title="Clusters"
+        description="Every cluster Palette manages, with its live lifecycle"
+      >
+        {requestButton}
+        <SupportButton>
+          Clusters are created from published cluster profiles and reconciled by
+          Cluster API. Open a cluster to follow its lifecycle, upgrade, scale or
+          delete it.
+        </SupportButton>
+      </ContentHeader>
+      {body}
+      {canCreate && (
+        <RequestClusterDialog
+          open={requesting}
+          onClose={() => setRequesting(false)}
+          onCreated={openCluster}
+        />
+      )}
+    </>
+  );
+};

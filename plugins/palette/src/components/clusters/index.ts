@@ -1,0 +1,7 @@
+export { ClustersRouter } from './ClustersRouter';
+export {
+  EntityClusterCard,
+  EntityClusterContent,
+  isPaletteClusterEntity,
+  clusterNameOf,
+} from './entity';

@@ -1,0 +1,18 @@
+export { RequestClusterDialog } from './RequestClusterDialog';
+export { VariableFields, type MessagesOf } from './VariableFields';
+export { WorkerPoolFields } from './WorkerPoolFields';
+export { AddOnProfilesFields } from './ProfileFields';
+export { ManifestsView } from './ManifestsView';
+export {
+  newPool,
+  poolMessages,
+  toPoolForm,
+  toWorkerPool,
+  type PoolForm,
+} from './poolForm';
+export {
+  usePublishedProfiles,
+  useProfileVariables,
+  usableVersions,
+  addOnsFor,
+} from './useRequestData';

@@ -1,0 +1,182 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  CloudType,
+  ClusterPhase,
+  ProfileRef,
+  RenderedObject,
+  ValidationMessage,
+} from '@palette-backstage/plugin-palette-common';
+import { validationMessagesOf } from '../profiles/utils';
+
+/** `aws-infra@1.1.0`. */
+export const profileRefText = (ref: ProfileRef) => `${ref.name}@${ref.version}`;
+
+/** How a phase is shown: its colour family and what it means. */
+export const PHASE_STYLES: Readonly<
+  Record<
+    ClusterPhase,
+    { tone: 'ok' | 'progress' | 'warning' | 'error' | 'idle'; help: string }
+  >
+> = {
+  Requested: {
+    tone: 'progress',
+    help: 'Stored; waiting to be applied to the management cluster',
+  },
+  Provisioning: {
+    tone: 'progress',
+    help: 'Cluster API is creating the machines and the control plane',
+  },
+  Running: { tone: 'ok', help: 'Available, every node up to date' },
+  Updating: {
+    tone: 'progress',
+    help: 'A new version is rolling out, node by node',
+  },
+  Scaling: { tone: 'progress', help: 'Node counts are moving to new targets' },
+  Degraded: {
+    tone: 'warning',
+    help: 'Was running; now reports failing conditions',
+  },
+  Deleting: {
+    tone: 'progress',
+    help: 'Cluster API is tearing the cluster down',
+  },
+  Deleted: { tone: 'idle', help: 'Every object is gone; kept for history' },
+  Failed: {
+    tone: 'error',
+    help: 'Did not become available in time; see the last error',
+  },
+};
+
+/** Managed control planes have no machines to size. */
+export const MANAGED_CONTROL_PLANE_CLOUDS: readonly CloudType[] = [
+  'eks',
+  'aks',
+  'gke',
+];
+
+/** Whether a phase allows changes (upgrade, scale, pools, pause). */
+export const canChangeInPhase = (phase: ClusterPhase) =>
+  phase !== 'Deleting' && phase !== 'Deleted';
+
+/**
+ * A field path in one spelling, so that `workerPools[0].name`,
+ * `workerPools.0.name` and `/workerPools/0/name` all name the same field.
+ */
+export function normalizeFieldPath(path: string | Array<PropertyKey>): string {
+  if (Array.isArray(path)) return path.map(String).join('.');
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/\[["']([^"']*)["']\]/g, '.$1')
+    .replace(/\//g, '.')
+    .replace(/^\.+/, '');
+}
+
+/**
+ * The validation messages an error carries: those in its body, or else the
+ * `field: message; field: message` parts of an InputError's message.
+ */
+export function fieldMessagesOf(error: unknown): ValidationMessage[] {
+  const carried = validationMessagesOf(error);
+  if (carried.length) return carried;
+  if (!ResponseError.is(error) || error.statusCode !== 400) return [];
+  const text: string = error.body?.error?.message ?? '';
+  const messages: ValidationMessage[] = [];
+  for (const part of text.split(/;\s*/)) {
+    const match = /^([A-Za-z][\w.[\]/-]*):\s+(.+)$/.exec(part.trim());
+    if (match)
+      messages.push({
+        severity: 'error',
+        code: 'input',
+        field: normalizeFieldPath(match[1]),
+        message: match[2],
+      });
+  }
+  return messages;
+}
+
+/** Messages sorted by the field they are about (normalized), and the rest. */
+export interface MessagesByField {
+  byField: ReadonlyMap<string, ValidationMessage[]>;
+  general: ValidationMessage[];
+}
+
+/** Sorts messages by field; those whose field no form input shows are general. */
+export function groupMessagesByField(
+  messages: ValidationMessage[],
+  isShown: (field: string) => boolean,
+): MessagesByField {
+  const byField = new Map<string, ValidationMessage[]>();
+  const general: ValidationMessage[] = [];
+  for (const message of messages) {
+    const field = normalizeFieldPath(message.field);
+    if (field && isShown(field))
+      byField.set(field, [...(byField.get(field) ?? []), message]);
+    else general.push(message);
+  }
+  return { byField, general };
+}
+
+/** The text under an input: its messages, else its help. */
+export function helperTextOf(
+  messages: ValidationMessage[] | undefined,
+  help?: string,
+): { error: boolean; helperText?: string } {
+  if (!messages?.length) return { error: false, helperText: help };
+  return {
+    error: messages.some(m => m.severity === 'error'),
+    helperText: messages.map(m => m.message).join('; '),
+  };
+}
+
+/** How many rendered objects there are of each kind, most first. */
+export function countByKind(
+  objects: Array<Pick<RenderedObject, 'kind'>>,
+): Array<{ kind: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const o of objects) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([kind, count]) => ({ kind, count }))
+    .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
+}
+
+/** `just now`, `5 min ago`, `3 h ago`, `2 days ago`. */
+export function formatAge(iso: string, now = Date.now()): string {
+  const then = new Date(iso).getTime();
+  if (Number.isNaN(then)) return iso;
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+/** `1 node`, `3 nodes`. */
+export const plural = (n: number, word: string) =>
+  `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * How long deletion runs before the page offers force delete. palette-backend
+ * decides (`palette.clusters.forceDeleteAfter`) and says so when it refuses;
+ * this only keeps the button away from deletions that are merely under way.
+ */
+export const FORCE_DELETE_HINT_MS = 5 * 60_000;
+
+/** Whether a deletion looks stuck: running for a while, or reporting an error. */
+export function isDeletionStuck(
+  cluster: {
+    phase: ClusterPhase;
+    deletionRequestedAt?: string;
+    lastError?: unknown;
+  },
+  now = Date.now(),
+): boolean {
+  if (cluster.phase !== 'Deleting') return false;
+  if (cluster.lastError) return true;
+  const since = cluster.deletionRequestedAt
+    ? Date.parse(cluster.deletionRequestedAt)
+    : Number.NaN;
+  return !Number.isNaN(since) && now - since >= FORCE_DELETE_HINT_MS;
+}
