@@ -29,6 +29,18 @@ export interface ClusterServiceOptions extends ResolveContext {
   clock?: () => Date;
 }
 
+/** A pool change in words, for the timeline: `3 nodes, autoscaling 1–5`. */
+function describePoolChange(change: UpdatePoolRequest): string {
+  const parts: string[] = [];
+  if (change.count !== undefined) parts.push(`${change.count} nodes`);
+  if (change.autoscaling === null) parts.push('autoscaling off');
+  else if (change.autoscaling)
+    parts.push(
+      `autoscaling ${change.autoscaling.min}–${change.autoscaling.max}`,
+    );
+  return parts.join(', ');
+}
+
 const sameRef = (a: ProfileRef, b: ProfileRef) =>
   a.name === b.name && a.version === b.version;
 
@@ -282,19 +294,9 @@ export class ClusterService {
         actor,
         action: 'cluster.pool.update',
         reason: 'ScaleRequested',
-        message: `Pool ${poolName}: ${
-          change.count !== undefined ? `${change.count} nodes` : ''
-        }${
-          change.count !== undefined && change.autoscaling !== undefined
-            ? ', '
-            : ''
-        }${
-          change.autoscaling === null
-            ? 'autoscaling off'
-            : change.autoscaling
-            ? `autoscaling ${change.autoscaling.min}–${change.autoscaling.max}`
-            : ''
-        } requested by ${actor}`,
+        message: `Pool ${poolName}: ${describePoolChange(
+          change,
+        )} requested by ${actor}`,
       },
     );
   }

@@ -546,7 +546,7 @@ export class DatabaseClusterStore {
 
   /** A cluster's timeline, newest first. */
   async listEvents(id: string, limit = 200): Promise<ClusterEvent[]> {
-    const rows = await this.#db(CLUSTER_EVENTS_TABLE + ' as e')
+    const rows = await this.#db(`${CLUSTER_EVENTS_TABLE} as e`)
       .join(`${CLUSTERS_TABLE} as c`, 'c.id', 'e.cluster_id')
       .where('e.cluster_id', id)
       .orderBy('e.at', 'desc')

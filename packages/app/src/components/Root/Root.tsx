@@ -27,6 +27,7 @@ import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+import StorageIcon from '@material-ui/icons/Storage';
 import GroupIcon from '@material-ui/icons/People';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
@@ -78,6 +79,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarItem icon={LibraryBooks} to="docs" text="Docs" />
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         <SidebarItem icon={CloudQueueIcon} to="palette" text="Palette" />
+        <SidebarItem icon={StorageIcon} to="palette/clusters" text="Clusters" />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>
