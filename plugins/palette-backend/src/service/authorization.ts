@@ -44,3 +44,20 @@ export async function requireOnResource(
     );
   }
 }
+
+/**
+ * Whether the credentials may read one resource. Routes answer a refusal
+ * with 404, as for a missing resource, so that existence stays hidden.
+ */
+export async function mayRead(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  permission: ResourcePermission,
+  resourceRef: string,
+): Promise<boolean> {
+  const [decision] = await permissions.authorize(
+    [{ permission, resourceRef }],
+    { credentials },
+  );
+  return decision.result === AuthorizeResult.ALLOW;
+}

@@ -3,49 +3,30 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { palettePlugin } from '../plugin';
 import { devRequest } from '../clusters/testFixtures';
+import {
+  createSteeredPolicy,
+  steeredPermissions,
+} from '../__testUtils__/steeredPermissions';
 
 jest.setTimeout(120_000);
 
 const aliceAuth = mockCredentials.user.header('user:default/alice');
 
-/** Permission decisions the tests steer: denied names, and an owner condition. */
-const policy = {
-  denied: new Set<string>(),
-  ownedBy: undefined as string[] | undefined,
+const policy = createSteeredPolicy();
+const ownedBy = (claims: string[]) => {
+  policy.owned = {
+    permission: 'palette.cluster.read',
+    resourceType: 'palette-cluster',
+    rule: 'IS_CLUSTER_OWNER',
+    claims,
+  };
 };
 
-const ownerCondition = (claims: string[]) => ({
-  result: AuthorizeResult.CONDITIONAL,
-  pluginId: 'palette',
-  resourceType: 'palette-cluster',
-  conditions: {
-    rule: 'IS_CLUSTER_OWNER',
-    resourceType: 'palette-cluster',
-    params: { claims },
-  },
-});
-
 async function startBackend() {
-  const permissions = mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(r => ({
-        result: policy.denied.has(r.permission.name)
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-      })),
-    authorizeConditional: async requests =>
-      requests.map(r => {
-        if (policy.denied.has(r.permission.name))
-          return { result: AuthorizeResult.DENY };
-        if (policy.ownedBy && r.permission.name === 'palette.cluster.read')
-          return ownerCondition(policy.ownedBy);
-        return { result: AuthorizeResult.ALLOW };
-      }) as any,
-  });
+  const permissions = steeredPermissions(policy);
   return startTestBackend({
     features: [
       palettePlugin,
@@ -69,7 +50,7 @@ describe('cluster routes', () => {
   let backend: Awaited<ReturnType<typeof startBackend>>;
   beforeEach(async () => {
     policy.denied.clear();
-    policy.ownedBy = undefined;
+    policy.owned = undefined;
     backend = await startBackend();
   });
   afterEach(() => backend.stop());
@@ -203,10 +184,10 @@ describe('cluster routes', () => {
       devRequest('zephyr-one', { owner: 'group:default/team-zephyr' }),
     );
 
-    policy.ownedBy = ['group:default/team-zephyr'];
+    ownedBy(['group:default/team-zephyr']);
     const list = await get('/clusters');
     expect(list.body.items.map((c: any) => c.name)).toEqual(['zephyr-one']);
-    policy.ownedBy = undefined;
+    policy.owned = undefined;
 
     policy.denied.add('palette.cluster.update');
     const scale = await api()

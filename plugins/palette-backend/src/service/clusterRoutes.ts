@@ -35,7 +35,7 @@ import { ClusterRecord } from '../clusters/types';
 import { ProfileStore } from '../database';
 import { paletteClusterResourceRef } from '../permissions/clusterPermissionRules';
 import { audited } from './audited';
-import { requireBasic, requireOnResource } from './authorization';
+import { mayRead, requireBasic, requireOnResource } from './authorization';
 import { parseInput } from './parseInput';
 import { actorOf } from './profileRoutes';
 
@@ -95,13 +95,11 @@ export function registerClusterRoutes(
     const creds = credentials ?? (await httpAuth.credentials(req));
     const name = req.params.name;
     const record = await clusterStore.get(name);
-    if (record) {
-      const [decision] = await permissions.authorize(
-        [{ permission: paletteClusterReadPermission, resourceRef: name }],
-        { credentials: creds },
-      );
-      if (decision.result === AuthorizeResult.ALLOW) return record;
-    }
+    if (
+      record &&
+      (await mayRead(permissions, creds, paletteClusterReadPermission, name))
+    )
+      return record;
     throw new NotFoundError(`No cluster named "${name}"`);
   }
 

@@ -3,52 +3,23 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { palettePlugin } from '../plugin';
 import { DEMO_PROFILE_VERSIONS } from '../profiles';
+import {
+  createSteeredPolicy,
+  steeredPermissions,
+} from '../__testUtils__/steeredPermissions';
 
 jest.setTimeout(60_000);
 
 const aliceAuth = mockCredentials.user.header('user:default/alice');
 const awsInfra = DEMO_PROFILE_VERSIONS.find(v => v.name === 'aws-infra')!;
 
-/** Permission decisions the tests steer: denied names, and an owner condition for reads. */
-const policy = {
-  denied: new Set<string>(),
-  readOnlyOwned: undefined as string[] | undefined,
-};
+const policy = createSteeredPolicy();
 
 async function startBackend() {
-  const permissions = mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(r => ({
-        result: policy.denied.has(r.permission.name)
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-      })),
-    authorizeConditional: async requests =>
-      requests.map(r => {
-        if (policy.denied.has(r.permission.name))
-          return { result: AuthorizeResult.DENY };
-        if (
-          policy.readOnlyOwned &&
-          r.permission.name === 'palette.profile.read'
-        ) {
-          return {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'palette',
-            resourceType: 'palette-profile',
-            conditions: {
-              rule: 'IS_PROFILE_OWNER',
-              resourceType: 'palette-profile',
-              params: { claims: policy.readOnlyOwned },
-            },
-          };
-        }
-        return { result: AuthorizeResult.ALLOW };
-      }) as any,
-  });
+  const permissions = steeredPermissions(policy);
   return startTestBackend({
     features: [
       palettePlugin,
@@ -70,7 +41,7 @@ describe('profile routes', () => {
   let backend: Awaited<ReturnType<typeof startBackend>>;
   beforeEach(async () => {
     policy.denied.clear();
-    policy.readOnlyOwned = undefined;
+    policy.owned = undefined;
     backend = await startBackend();
   });
   afterEach(() => backend.stop());
@@ -203,7 +174,12 @@ describe('profile routes', () => {
   it('applies conditional read decisions in the list query', async () => {
     await create('mine', 'group:default/team-apollo');
     await create('theirs', 'group:default/team-zephyr');
-    policy.readOnlyOwned = ['group:default/team-apollo'];
+    policy.owned = {
+      permission: 'palette.profile.read',
+      resourceType: 'palette-profile',
+      rule: 'IS_PROFILE_OWNER',
+      claims: ['group:default/team-apollo'],
+    };
     const list = await api()
       .get('/api/palette/profiles')
       .set('authorization', aliceAuth);

@@ -43,7 +43,7 @@ import {
   validateProfile,
 } from '../profiles';
 import { audited as auditMutation } from './audited';
-import { requireBasic, requireOnResource } from './authorization';
+import { mayRead, requireBasic, requireOnResource } from './authorization';
 import { parseInput } from './parseInput';
 
 export interface ProfileRouteOptions {
@@ -128,13 +128,11 @@ export function registerProfileRoutes(
     const creds = credentials ?? (await httpAuth.credentials(req));
     const profile = await store.getProfile(name);
     // Without read access a profile is indistinguishable from a missing one.
-    if (profile) {
-      const [decision] = await permissions.authorize(
-        [{ permission: paletteProfileReadPermission, resourceRef: name }],
-        { credentials: creds },
-      );
-      if (decision.result === AuthorizeResult.ALLOW) return profile;
-    }
+    if (
+      profile &&
+      (await mayRead(permissions, creds, paletteProfileReadPermission, name))
+    )
+      return profile;
     throw new NotFoundError(`No profile named "${name}"`);
   }
 
