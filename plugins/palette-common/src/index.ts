@@ -10,3 +10,4 @@ export * from './annotations';
 export * from './packs';
 export * from './profiles';
 export * from './clusters';
+export * from './governance';

@@ -89,6 +89,25 @@ export const paletteClusterKubeconfigPermission = createPermission({
   resourceType: PALETTE_CLUSTER_RESOURCE_TYPE,
 });
 
+/**
+ * Approve or reject a cluster request that needs approval. The policy's
+ * approver group is checked as well: a permitted user outside it cannot
+ * decide, and nobody decides on their own request.
+ *
+ * @public
+ */
+export const paletteClusterApprovePermission = createPermission({
+  name: 'palette.cluster.approve',
+  attributes: { action: 'update' },
+  resourceType: PALETTE_CLUSTER_RESOURCE_TYPE,
+});
+
+/** Change governance policies and team quotas. @public */
+export const palettePolicyManagePermission = createPermission({
+  name: 'palette.policy.manage',
+  attributes: { action: 'update' },
+});
+
 /** Read fleet-wide cost and compliance. @public */
 export const paletteFleetReadPermission = createPermission({
   name: 'palette.fleet.read',
@@ -119,6 +138,8 @@ export const palettePermissions = [
   paletteClusterUpdatePermission,
   paletteClusterDeletePermission,
   paletteClusterKubeconfigPermission,
+  paletteClusterApprovePermission,
+  palettePolicyManagePermission,
   paletteFleetReadPermission,
   paletteAuditReadPermission,
 ];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cloudTypeSchema } from '../packs/types';
 import { ValidationMessage } from '../profiles/types';
+import type { ClusterApproval } from '../governance/approvals';
+import type { GovernanceDecision } from '../governance/evaluation';
 import { clusterPhaseSchema, ClusterPhase } from './phases';
 import { semverSchema } from '../packs/types';
 import {
@@ -124,6 +126,8 @@ export interface ClusterDetails extends ClusterSummary {
   reconcileError?: string;
   lastReconciledAt?: string;
   deletionRequestedAt?: string;
+  /** Present when the request needed an approval. */
+  approval?: ClusterApproval;
 }
 
 /** One entry of a cluster's event timeline. @public */
@@ -217,6 +221,8 @@ export interface ClusterDryRunResponse {
   messages: ValidationMessage[];
   /** What would be applied to the management cluster. */
   manifests: RenderedObject[];
+  /** The governance evaluation: violations (also in `messages`), approval, cost estimate. */
+  governance?: GovernanceDecision;
 }
 
 /** `POST /clusters/:name/upgrade` body: another published version, or other add-ons. @public */

@@ -15,10 +15,16 @@ import { z } from 'zod';
  * - `Deleting`: deletion requested, objects still present.
  * - `Deleted`: every object is gone; the record stays for history and cost.
  * - `Failed`: not available within the product's provisioning timeout.
+ * - `PendingApproval`: governance requires an approval before anything is
+ *   applied; nothing exists on the management cluster yet.
+ * - `Rejected`: the approval was refused or expired; nothing was applied and
+ *   the name is free again.
  *
  * @public
  */
 export const clusterPhaseSchema = z.enum([
+  'PendingApproval',
+  'Rejected',
   'Requested',
   'Provisioning',
   'Running',
@@ -42,6 +48,7 @@ export const CLUSTER_PHASES: readonly ClusterPhase[] = clusterPhaseSchema.option
  * @public
  */
 export const CLUSTER_PHASES_IN_PROGRESS: readonly ClusterPhase[] = [
+  'PendingApproval',
   'Requested',
   'Provisioning',
   'Updating',

@@ -38,6 +38,8 @@ const useStyles = makeStyles(theme => ({
 export function usePhaseColors(): Record<ClusterPhase, string> {
   const { palette } = useTheme();
   return {
+    PendingApproval: palette.warning.light,
+    Rejected: palette.grey[500],
     Requested: palette.info.light,
     Provisioning: palette.info.main,
     Updating: palette.info.dark,

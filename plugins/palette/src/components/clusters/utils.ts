@@ -18,6 +18,14 @@ export const PHASE_STYLES: Readonly<
     { tone: 'ok' | 'progress' | 'warning' | 'error' | 'idle'; help: string }
   >
 > = {
+  PendingApproval: {
+    tone: 'warning',
+    help: 'Waiting for an approver to approve or reject the request; nothing is created until then',
+  },
+  Rejected: {
+    tone: 'idle',
+    help: 'The request was rejected (or its approval expired); nothing was created',
+  },
   Requested: {
     tone: 'progress',
     help: 'Stored; waiting to be applied to the management cluster',

@@ -1,0 +1,4 @@
+export * from './policies';
+export * from './evaluation';
+export * from './approvals';
+export * from './api';
