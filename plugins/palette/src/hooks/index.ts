@@ -16,3 +16,9 @@ export {
   type ClusterPermissions,
 } from './useClusterPermissions';
 export { usePolledValue, type PolledValue } from './usePolledValue';
+export {
+  usePagedFilters,
+  type PagedFilters,
+  type Paging,
+} from './usePagedFilters';
+export { useAllowed, useResourcePermissions } from './useResourcePermissions';

@@ -1,17 +1,14 @@
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   paletteClusterCreatePermission,
   paletteClusterDeletePermission,
   paletteClusterKubeconfigPermission,
   paletteClusterUpdatePermission,
 } from '@palette-backstage/plugin-palette-common';
+import { useAllowed, useResourcePermissions } from './useResourcePermissions';
 
 /** Whether the signed-in user may request clusters. */
 export function useCanCreateCluster(): { loading: boolean; allowed: boolean } {
-  const { loading, allowed } = usePermission({
-    permission: paletteClusterCreatePermission,
-  });
-  return { loading, allowed };
+  return useAllowed(paletteClusterCreatePermission);
 }
 
 /** What the signed-in user may do with one cluster. */
@@ -25,24 +22,13 @@ export interface ClusterPermissions {
   canDownloadKubeconfig: boolean;
 }
 
+const CLUSTER_PERMISSIONS = {
+  canUpdate: paletteClusterUpdatePermission,
+  canDelete: paletteClusterDeletePermission,
+  canDownloadKubeconfig: paletteClusterKubeconfigPermission,
+};
+
 /** What the signed-in user may do with the named cluster. */
 export function useClusterPermissions(name: string): ClusterPermissions {
-  const update = usePermission({
-    permission: paletteClusterUpdatePermission,
-    resourceRef: name,
-  });
-  const remove = usePermission({
-    permission: paletteClusterDeletePermission,
-    resourceRef: name,
-  });
-  const kubeconfig = usePermission({
-    permission: paletteClusterKubeconfigPermission,
-    resourceRef: name,
-  });
-  return {
-    loading: update.loading || remove.loading || kubeconfig.loading,
-    canUpdate: update.allowed,
-    canDelete: remove.allowed,
-    canDownloadKubeconfig: kubeconfig.allowed,
-  };
+  return useResourcePermissions(name, CLUSTER_PERMISSIONS);
 }

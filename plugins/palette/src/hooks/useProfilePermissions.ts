@@ -1,17 +1,14 @@
-import { usePermission } from '@backstage/plugin-permission-react';
 import {
   paletteProfileCreatePermission,
   paletteProfileDeletePermission,
   paletteProfilePublishPermission,
   paletteProfileUpdatePermission,
 } from '@palette-backstage/plugin-palette-common';
+import { useAllowed, useResourcePermissions } from './useResourcePermissions';
 
 /** Whether the signed-in user may create cluster profiles. */
 export function useCanCreateProfile(): { loading: boolean; allowed: boolean } {
-  const { loading, allowed } = usePermission({
-    permission: paletteProfileCreatePermission,
-  });
-  return { loading, allowed };
+  return useAllowed(paletteProfileCreatePermission);
 }
 
 /** What the signed-in user may do with one cluster profile. */
@@ -25,24 +22,13 @@ export interface ProfilePermissions {
   canDelete: boolean;
 }
 
+const PROFILE_PERMISSIONS = {
+  canUpdate: paletteProfileUpdatePermission,
+  canPublish: paletteProfilePublishPermission,
+  canDelete: paletteProfileDeletePermission,
+};
+
 /** What the signed-in user may do with the named cluster profile. */
 export function useProfilePermissions(name: string): ProfilePermissions {
-  const update = usePermission({
-    permission: paletteProfileUpdatePermission,
-    resourceRef: name,
-  });
-  const publish = usePermission({
-    permission: paletteProfilePublishPermission,
-    resourceRef: name,
-  });
-  const remove = usePermission({
-    permission: paletteProfileDeletePermission,
-    resourceRef: name,
-  });
-  return {
-    loading: update.loading || publish.loading || remove.loading,
-    canUpdate: update.allowed,
-    canPublish: publish.allowed,
-    canDelete: remove.allowed,
-  };
+  return useResourcePermissions(name, PROFILE_PERMISSIONS);
 }

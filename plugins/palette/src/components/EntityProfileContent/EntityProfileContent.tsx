@@ -9,11 +9,6 @@ import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
   SENSITIVE_VALUE_MASK,
@@ -25,6 +20,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { paletteApiRef } from '../../api/PaletteApi';
 import { profileRouteRef, profilesRouteRef } from '../../routes';
 import { DeprecatedChip } from '../profiles/ProfileChips';
+import { SimpleTable } from '../shared';
 import {
   CLOUD_TYPE_LABELS,
   formatDateTime,
@@ -62,28 +58,21 @@ const LayersCard = ({
       }, in install order`}
       noPadding
     >
-      <Table size="small" aria-label="Layers">
-        <TableHead>
-          <TableRow>
-            <TableCell>#</TableCell>
-            <TableCell>Pack</TableCell>
-            <TableCell>Version</TableCell>
-            <TableCell>Values</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {version.layers.map((layer, i) => (
-            <TableRow key={layer.packName}>
-              <TableCell>{i + 1}</TableCell>
-              <TableCell>{layer.packName}</TableCell>
-              <TableCell>{layer.packVersion}</TableCell>
-              <TableCell>
-                {layer.values?.trim() ? 'Overridden' : 'Pack defaults'}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <SimpleTable
+        label="Layers"
+        rows={version.layers}
+        rowKey={layer => layer.packName}
+        columns={[
+          { title: '#', value: (_layer, i) => i + 1 },
+          { title: 'Pack', value: layer => layer.packName },
+          { title: 'Version', value: layer => layer.packVersion },
+          {
+            title: 'Values',
+            value: layer =>
+              layer.values?.trim() ? 'Overridden' : 'Pack defaults',
+          },
+        ]}
+      />
     </InfoCard>
   );
 };
@@ -91,29 +80,31 @@ const LayersCard = ({
 const VersionsCard = ({ profile }: { profile: ProfileDetails }) => (
   <InfoCard title="Versions" noPadding>
     {profile.versions.length ? (
-      <Table size="small" aria-label="Versions">
-        <TableHead>
-          <TableRow>
-            <TableCell>Version</TableCell>
-            <TableCell>Change note</TableCell>
-            <TableCell>Published</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {profile.versions.map(v => (
-            <TableRow key={v.version}>
-              <TableCell>
+      <SimpleTable
+        label="Versions"
+        rows={profile.versions}
+        rowKey={v => v.version}
+        columns={[
+          {
+            title: 'Version',
+            value: v => (
+              <>
                 {v.version} {v.deprecated && <DeprecatedChip />}
-              </TableCell>
-              <TableCell>{v.changeNote}</TableCell>
-              <TableCell>
+              </>
+            ),
+          },
+          { title: 'Change note', value: v => v.changeNote },
+          {
+            title: 'Published',
+            value: v => (
+              <>
                 {formatDateTime(v.publishedAt)} by{' '}
                 {humanizeOwner(v.publishedBy)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              </>
+            ),
+          },
+        ]}
+      />
     ) : (
       <Typography color="textSecondary" style={{ padding: 16 }}>
         No published versions.
@@ -127,32 +118,24 @@ const VariablesCard = ({ version }: { version: ProfileVersion }) => {
   return (
     <InfoCard title={`Variables of ${version.version}`} noPadding>
       {variables.length ? (
-        <Table size="small" aria-label="Variables">
-          <TableHead>
-            <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell>Display name</TableCell>
-              <TableCell>Format</TableCell>
-              <TableCell>Default</TableCell>
-              <TableCell>Required</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {variables.map(v => (
-              <TableRow key={v.name}>
-                <TableCell>{v.name}</TableCell>
-                <TableCell>{v.displayName}</TableCell>
-                <TableCell>{v.format}</TableCell>
-                <TableCell>
-                  {v.sensitive && v.default !== undefined
-                    ? SENSITIVE_VALUE_MASK
-                    : v.default ?? '—'}
-                </TableCell>
-                <TableCell>{v.required ? 'Yes' : 'No'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label="Variables"
+          rows={variables}
+          rowKey={v => v.name}
+          columns={[
+            { title: 'Name', value: v => v.name },
+            { title: 'Display name', value: v => v.displayName },
+            { title: 'Format', value: v => v.format },
+            {
+              title: 'Default',
+              value: v =>
+                v.sensitive && v.default !== undefined
+                  ? SENSITIVE_VALUE_MASK
+                  : v.default ?? '—',
+            },
+            { title: 'Required', value: v => (v.required ? 'Yes' : 'No') },
+          ]}
+        />
       ) : (
         <Typography color="textSecondary" style={{ padding: 16 }}>
           This version asks for no variables.

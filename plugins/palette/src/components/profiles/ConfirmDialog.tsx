@@ -1,12 +1,10 @@
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Alert from '@material-ui/lab/Alert';
 import { ReactNode, useState } from 'react';
+import { DialogProgressActions } from '../shared';
 import { errorMessage } from './utils';
 
 /**
@@ -56,20 +54,13 @@ export const ConfirmDialog = ({
         <DialogContentText component="div">{children}</DialogContentText>
         {error && <Alert severity="error">{error}</Alert>}
       </DialogContent>
-      {busy && <LinearProgress />}
-      <DialogActions>
-        <Button onClick={onClose} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          onClick={confirm}
-          color="secondary"
-          variant="contained"
-          disabled={busy}
-        >
-          {confirmLabel}
-        </Button>
-      </DialogActions>
+      <DialogProgressActions
+        busy={busy}
+        onCancel={onClose}
+        actionLabel={confirmLabel}
+        onAction={confirm}
+        actionColor="secondary"
+      />
     </Dialog>
   );
 };

@@ -1,14 +1,12 @@
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Alert from '@material-ui/lab/Alert';
 import { ValidationMessage } from '@palette-backstage/plugin-palette-common';
 import { FormEvent, useState } from 'react';
 import { errorMessage } from '../../profiles/utils';
+import { DialogProgressActions } from '../../shared';
 import { PoolForm, poolMessages, WorkerPoolFields } from '../request';
 import {
   fieldMessagesOf,
@@ -118,20 +116,12 @@ export const PoolDialog = ({
             </Alert>
           )}
         </DialogContent>
-        {busy && <LinearProgress aria-label={`${submitLabel} in progress`} />}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy}
-          >
-            {submitLabel}
-          </Button>
-        </DialogActions>
+        <DialogProgressActions
+          busy={busy}
+          progressLabel={`${submitLabel} in progress`}
+          onCancel={onClose}
+          actionLabel={submitLabel}
+        />
       </form>
     </Dialog>
   );

@@ -1,11 +1,9 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
@@ -19,6 +17,7 @@ import { useEffect, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { errorMessage } from '../../profiles/utils';
+import { DialogProgressActions, SelectField } from '../../shared';
 import {
   addOnsFor,
   AddOnProfilesFields,
@@ -188,33 +187,28 @@ export const UpgradeDialog = ({
                 Could not load {current.name}: {errorMessage(profile.error)}
               </Alert>
             )}
-            <TextField
+            <SelectField
               id="upgrade-cluster-version"
               label="Version"
-              select
-              SelectProps={{ native: true }}
-              InputLabelProps={{ shrink: true }}
               value={version}
               onChange={e => setVersion(e.target.value)}
               disabled={disabled || !profile.value}
               helperText="Published, non-deprecated versions of the profile"
-              fullWidth
               margin="normal"
               variant="outlined"
+              options={versions.map(v => ({
+                value: v,
+                label: `${v}${v === current.version ? ' (current)' : ''}${
+                  v === profile.value?.latestVersion ? ' (latest)' : ''
+                }`,
+              }))}
             >
               {!versions.includes(current.version) && (
                 <option value={current.version}>
                   {current.version} (current)
                 </option>
               )}
-              {versions.map(v => (
-                <option key={v} value={v}>
-                  {v}
-                  {v === current.version ? ' (current)' : ''}
-                  {v === profile.value?.latestVersion ? ' (latest)' : ''}
-                </option>
-              ))}
-            </TextField>
+            </SelectField>
             <Typography variant="subtitle2" className={classes.section}>
               Add-on profiles
             </Typography>
@@ -259,42 +253,22 @@ export const UpgradeDialog = ({
           </Alert>
         )}
       </DialogContent>
-      {busy && (
-        <LinearProgress
-          aria-label={
-            busy === 'preview' ? 'Previewing the upgrade' : 'Upgrading'
-          }
-        />
-      )}
-      <DialogActions>
-        <Button onClick={onClose} disabled={disabled}>
-          Cancel
-        </Button>
-        {preview ? (
-          <>
-            <Button onClick={back} disabled={disabled}>
-              Back
-            </Button>
-            <Button
-              color="primary"
-              variant="contained"
-              onClick={confirm}
-              disabled={disabled || blocked}
-            >
-              Upgrade
-            </Button>
-          </>
-        ) : (
-          <Button
-            color="primary"
-            variant="contained"
-            onClick={runPreview}
-            disabled={disabled || !request}
-          >
-            Preview
+      <DialogProgressActions
+        busy={disabled}
+        progressLabel={
+          busy === 'preview' ? 'Previewing the upgrade' : 'Upgrading'
+        }
+        onCancel={onClose}
+        actionLabel={preview ? 'Upgrade' : 'Preview'}
+        onAction={preview ? confirm : runPreview}
+        actionDisabled={preview ? blocked : !request}
+      >
+        {preview && (
+          <Button onClick={back} disabled={disabled}>
+            Back
           </Button>
         )}
-      </DialogActions>
+      </DialogProgressActions>
     </Dialog>
   );
 };

@@ -3,16 +3,12 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import AutorenewIcon from '@material-ui/icons/Autorenew';
 import { ClusterUpgradePreview } from '@palette-backstage/plugin-palette-common';
 import { MessageList } from '../../profiles/DraftEditor/MessageList';
+import { SimpleTable } from '../../shared';
 import { profileRefText } from '../utils';
 
 const useStyles = makeStyles(theme => ({
@@ -28,6 +24,10 @@ const CHANGE_COLORS = {
   changed: 'default',
   update: 'default',
 } as const;
+
+const ChangeChip = ({ change }: { change: keyof typeof CHANGE_COLORS }) => (
+  <Chip size="small" label={change} color={CHANGE_COLORS[change]} />
+);
 
 const refs = (side: ClusterUpgradePreview['from']) =>
   [side.profile, ...side.addOnProfiles].map(profileRefText).join(' + ');
@@ -54,23 +54,16 @@ export const UpgradePreviewView = ({
         Changes
       </Typography>
       {preview.changes.length ? (
-        <Table size="small" aria-label="Layer changes">
-          <TableBody>
-            {preview.changes.map((c, i) => (
-              <TableRow key={`${c.layer}-${i}`}>
-                <TableCell>{c.layer}</TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    label={c.change}
-                    color={CHANGE_COLORS[c.change]}
-                  />
-                </TableCell>
-                <TableCell>{c.summary}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label="Layer changes"
+          rows={preview.changes}
+          rowKey={(c, i) => `${c.layer}-${i}`}
+          columns={[
+            { value: c => c.layer },
+            { value: c => <ChangeChip change={c.change} /> },
+            { value: c => c.summary },
+          ]}
+        />
       ) : (
         <Typography variant="body2" color="textSecondary">
           No layer changes.
@@ -101,34 +94,20 @@ export const UpgradePreviewView = ({
         Objects that change ({preview.objectChanges.length})
       </Typography>
       {preview.objectChanges.length > 0 && (
-        <Table size="small" aria-label="Object changes">
-          <TableHead>
-            <TableRow>
-              <TableCell>Object</TableCell>
-              <TableCell>Change</TableCell>
-              <TableCell>Fields</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {preview.objectChanges.map(o => (
-              <TableRow key={`${o.kind}/${o.name}`}>
-                <TableCell>
-                  {o.kind}/{o.name}
-                </TableCell>
-                <TableCell>
-                  <Chip
-                    size="small"
-                    label={o.change}
-                    color={CHANGE_COLORS[o.change]}
-                  />
-                </TableCell>
-                <TableCell className={classes.fields}>
-                  {o.fields.join(', ') || '—'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label="Object changes"
+          rows={preview.objectChanges}
+          rowKey={o => `${o.kind}/${o.name}`}
+          columns={[
+            { title: 'Object', value: o => `${o.kind}/${o.name}` },
+            { title: 'Change', value: o => <ChangeChip change={o.change} /> },
+            {
+              title: 'Fields',
+              value: o => o.fields.join(', ') || '—',
+              className: classes.fields,
+            },
+          ]}
+        />
       )}
     </div>
   );

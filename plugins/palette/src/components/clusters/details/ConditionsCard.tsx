@@ -4,14 +4,10 @@ import {
   StatusOK,
   StatusPending,
 } from '@backstage/core-components';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ClusterCondition } from '@palette-backstage/plugin-palette-common';
+import { SimpleTable } from '../../shared';
 import { formatAge } from '../utils';
 
 const ORDER: Record<ClusterCondition['status'], number> = {
@@ -58,34 +54,23 @@ export const ConditionsCard = ({
       noPadding
     >
       {conditions.length ? (
-        <Table size="small" aria-label="Conditions">
-          <TableHead>
-            <TableRow>
-              <TableCell>Object</TableCell>
-              <TableCell>Type</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Reason</TableCell>
-              <TableCell>Message</TableCell>
-              <TableCell>Changed</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {sortConditions(conditions).map(c => (
-              <TableRow key={`${c.source}/${c.type}`}>
-                <TableCell>{c.source}</TableCell>
-                <TableCell>{c.type}</TableCell>
-                <TableCell>
-                  <Status status={c.status} />
-                </TableCell>
-                <TableCell>{c.reason ?? '—'}</TableCell>
-                <TableCell>{c.message ?? ''}</TableCell>
-                <TableCell>
-                  {c.lastTransitionTime ? formatAge(c.lastTransitionTime) : '—'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label="Conditions"
+          rows={sortConditions(conditions)}
+          rowKey={c => `${c.source}/${c.type}`}
+          columns={[
+            { title: 'Object', value: c => c.source },
+            { title: 'Type', value: c => c.type },
+            { title: 'Status', value: c => <Status status={c.status} /> },
+            { title: 'Reason', value: c => c.reason ?? '—' },
+            { title: 'Message', value: c => c.message ?? '' },
+            {
+              title: 'Changed',
+              value: c =>
+                c.lastTransitionTime ? formatAge(c.lastTransitionTime) : '—',
+            },
+          ]}
+        />
       ) : (
         <Typography color="textSecondary" className={classes.empty}>
           No conditions reported yet. They appear once Cluster API starts

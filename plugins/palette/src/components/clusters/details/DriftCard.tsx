@@ -1,12 +1,8 @@
 import { InfoCard } from '@backstage/core-components';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DriftedField } from '@palette-backstage/plugin-palette-common';
+import { SimpleTable } from '../../shared';
 
 const useStyles = makeStyles(theme => ({
   code: { fontFamily: 'monospace', fontSize: '0.85em', wordBreak: 'break-all' },
@@ -26,28 +22,25 @@ export const DriftCard = ({ drift }: { drift: DriftedField[] }) => {
       noPadding
     >
       {drift.length ? (
-        <Table size="small" aria-label="Drifted fields">
-          <TableHead>
-            <TableRow>
-              <TableCell>Object</TableCell>
-              <TableCell>Field</TableCell>
-              <TableCell>Desired</TableCell>
-              <TableCell>Live</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {drift.map(d => (
-              <TableRow key={`${d.object}:${d.path}`}>
-                <TableCell>{d.object}</TableCell>
-                <TableCell className={classes.code}>{d.path}</TableCell>
-                <TableCell className={classes.code}>
-                  {show(d.desired)}
-                </TableCell>
-                <TableCell className={classes.code}>{show(d.live)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <SimpleTable
+          label="Drifted fields"
+          rows={drift}
+          rowKey={d => `${d.object}:${d.path}`}
+          columns={[
+            { title: 'Object', value: d => d.object },
+            { title: 'Field', value: d => d.path, className: classes.code },
+            {
+              title: 'Desired',
+              value: d => show(d.desired),
+              className: classes.code,
+            },
+            {
+              title: 'Live',
+              value: d => show(d.live),
+              className: classes.code,
+            },
+          ]}
+        />
       ) : (
         <Typography color="textSecondary" className={classes.empty}>
           No drift: the live objects match what the profile renders.

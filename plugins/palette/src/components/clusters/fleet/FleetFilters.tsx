@@ -2,10 +2,14 @@ import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import { CLOUD_TYPES } from '@palette-backstage/plugin-palette-common';
 import { CLOUD_TYPE_LABELS } from '../../profiles/utils';
+import { SelectField } from '../../shared';
 import { EnvironmentField } from '../EnvironmentField';
 import { FleetFilters as Filters } from './fleetQuery';
 
-const PROVIDERS = CLOUD_TYPES.filter(c => c !== 'all');
+const PROVIDERS = CLOUD_TYPES.filter(c => c !== 'all').map(c => ({
+  value: c,
+  label: CLOUD_TYPE_LABELS[c],
+}));
 
 /** Search, provider, environment, owner and profile filters of the fleet. */
 export const FleetFilters = ({
@@ -19,37 +23,35 @@ export const FleetFilters = ({
     <K extends keyof Filters>(key: K) =>
     (value: Filters[K]) =>
       onChange({ ...filters, [key]: value });
+  const text = (
+    key: 'search' | 'owner' | 'profile',
+    label: string,
+    placeholder: string,
+  ) => (
+    <TextField
+      id={`clusters-${key}`}
+      label={label}
+      placeholder={placeholder}
+      type={key === 'search' ? 'search' : undefined}
+      value={filters[key]}
+      onChange={e => set(key)(e.target.value)}
+      fullWidth
+    />
+  );
   return (
     <Grid container spacing={2}>
       <Grid item xs={12} md={3}>
-        <TextField
-          id="clusters-search"
-          label="Search"
-          placeholder="Part of a cluster name"
-          type="search"
-          value={filters.search}
-          onChange={e => set('search')(e.target.value)}
-          fullWidth
-        />
+        {text('search', 'Search', 'Part of a cluster name')}
       </Grid>
       <Grid item xs={6} md={2}>
-        <TextField
+        <SelectField
           id="clusters-provider"
           label="Provider"
-          select
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
           value={filters.provider}
           onChange={e => set('provider')(e.target.value as Filters['provider'])}
-          fullWidth
-        >
-          <option value="">All providers</option>
-          {PROVIDERS.map(c => (
-            <option key={c} value={c}>
-              {CLOUD_TYPE_LABELS[c]}
-            </option>
-          ))}
-        </TextField>
+          emptyLabel="All providers"
+          options={PROVIDERS}
+        />
       </Grid>
       <Grid item xs={6} md={2}>
         <EnvironmentField
@@ -61,24 +63,10 @@ export const FleetFilters = ({
         />
       </Grid>
       <Grid item xs={6} md={2}>
-        <TextField
-          id="clusters-owner"
-          label="Owner"
-          placeholder="e.g. team-apollo"
-          value={filters.owner}
-          onChange={e => set('owner')(e.target.value)}
-          fullWidth
-        />
+        {text('owner', 'Owner', 'e.g. team-apollo')}
       </Grid>
       <Grid item xs={6} md={3}>
-        <TextField
-          id="clusters-profile"
-          label="Profile"
-          placeholder="e.g. aws-infra or aws-infra@1.1.0"
-          value={filters.profile}
-          onChange={e => set('profile')(e.target.value)}
-          fullWidth
-        />
+        {text('profile', 'Profile', 'e.g. aws-infra or aws-infra@1.1.0')}
       </Grid>
     </Grid>
   );

@@ -9,7 +9,6 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
-import TablePagination from '@material-ui/core/TablePagination';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import AddIcon from '@material-ui/icons/Add';
@@ -19,10 +18,14 @@ import {
 } from '@palette-backstage/plugin-palette-common';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import useDebounce from 'react-use/esm/useDebounce';
 import { paletteApiRef } from '../../../api/PaletteApi';
-import { useCanCreateCluster, usePolledValue } from '../../../hooks';
+import {
+  useCanCreateCluster,
+  usePagedFilters,
+  usePolledValue,
+} from '../../../hooks';
 import { clusterRouteRef } from '../../../routes';
+import { TablePaging } from '../../shared';
 import { RequestClusterDialog } from '../request';
 import { ClustersTable } from './ClustersTable';
 import { FleetFilters } from './FleetFilters';
@@ -59,13 +62,9 @@ export const FleetPage = () => {
   const clusterLink = useRouteRef(clusterRouteRef);
   const { allowed: canCreate } = useCanCreateCluster();
 
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  // Typed filters reach the server once typing pauses.
-  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  useDebounce(() => setApplied(filters), 300, [filters]);
+  const paging = usePagedFilters<Filters>(NO_FILTERS);
+  const { filters, applied, page, pageSize } = paging;
   const [sort, setSort] = useState<FleetSort>(DEFAULT_SORT);
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(25);
   const [requesting, setRequesting] = useState(false);
 
   const query = useMemo(
@@ -82,22 +81,9 @@ export const FleetPage = () => {
         : undefined,
   );
 
-  const changeFilters = (next: Filters) => {
-    setFilters(next);
-    setPage(0);
-  };
   // Chips apply at once; only typing waits.
-  const changePhases = (phases: Filters['phases']) => {
-    const next = { ...filters, phases };
-    setFilters(next);
-    setApplied(next);
-    setPage(0);
-  };
-  const clearFilters = () => {
-    setFilters(NO_FILTERS);
-    setApplied(NO_FILTERS);
-    setPage(0);
-  };
+  const changePhases = (phases: Filters['phases']) =>
+    paging.applyFilters({ ...filters, phases });
   const openCluster = (cluster: ClusterDetails) => {
     setRequesting(false);
     navigate(clusterLink({ name: cluster.name }));
@@ -135,7 +121,7 @@ export const FleetPage = () => {
     body = (
       <>
         <Paper className={classes.filters}>
-          <FleetFilters filters={filters} onChange={changeFilters} />
+          <FleetFilters filters={filters} onChange={paging.changeFilters} />
           <div className={classes.phases}>
             <PhaseFilter
               counts={response.phaseCounts}
@@ -156,28 +142,24 @@ export const FleetPage = () => {
             sort={sort}
             onSort={s => {
               setSort(s);
-              setPage(0);
+              paging.setPage(0);
             }}
             empty={
               <>
                 <Typography>No clusters match these filters.</Typography>
-                <Button color="primary" onClick={clearFilters}>
+                <Button
+                  color="primary"
+                  onClick={() => paging.applyFilters(NO_FILTERS)}
+                >
                   Clear filters
                 </Button>
               </>
             }
           />
-          <TablePagination
-            component="div"
+          <TablePaging
             count={response.totalCount}
-            page={page}
-            rowsPerPage={pageSize}
-            rowsPerPageOptions={PAGE_SIZES}
-            onPageChange={(_e, p) => setPage(p)}
-            onRowsPerPageChange={e => {
-              setPageSize(Number(e.target.value));
-              setPage(0);
-            }}
+            paging={paging}
+            pageSizes={PAGE_SIZES}
           />
         </Paper>
       </>

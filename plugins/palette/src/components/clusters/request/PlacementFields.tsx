@@ -5,17 +5,9 @@ import {
   CloudType,
 } from '@palette-backstage/plugin-palette-common';
 import { CLOUD_TYPE_LABELS } from '../../profiles/utils';
+import { nameOptions, SelectField } from '../../shared';
 import { helperTextOf, MANAGED_CONTROL_PLANE_CLOUDS } from '../utils';
 import { MessagesOf } from './VariableFields';
-
-const selectProps = {
-  select: true,
-  SelectProps: { native: true },
-  InputLabelProps: { shrink: true },
-  fullWidth: true,
-  margin: 'dense' as const,
-  variant: 'outlined' as const,
-};
 
 /** The accounts that fit a profile's cloud type (all of them for `all`). */
 export const accountsFor = (
@@ -65,8 +57,7 @@ export const PlacementFields = ({
   return (
     <Grid container spacing={1}>
       <Grid item xs={12} sm={6}>
-        <TextField
-          {...selectProps}
+        <SelectField
           id="request-cluster-cloud-account"
           label="Cloud account"
           required
@@ -80,18 +71,14 @@ export const PlacementFields = ({
             });
           }}
           {...helperTextOf(messagesOf('cloudAccount'), accountHelp)}
-        >
-          <option value="">Choose an account</option>
-          {fitting.map(a => (
-            <option key={a.name} value={a.name}>
-              {a.displayName ? `${a.displayName} (${a.name})` : a.name}
-            </option>
-          ))}
-        </TextField>
+          margin="dense"
+          variant="outlined"
+          emptyLabel="Choose an account"
+          options={nameOptions(fitting)}
+        />
       </Grid>
       <Grid item xs={12} sm={6}>
-        <TextField
-          {...selectProps}
+        <SelectField
           id="request-cluster-region"
           label="Region"
           required
@@ -102,18 +89,14 @@ export const PlacementFields = ({
             messagesOf('region'),
             account ? 'The regions this account allows' : undefined,
           )}
-        >
-          <option value="">{account ? 'Choose a region' : '—'}</option>
-          {(account?.regions ?? []).map(r => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </TextField>
+          margin="dense"
+          variant="outlined"
+          emptyLabel={account ? 'Choose a region' : '—'}
+          options={account?.regions}
+        />
       </Grid>
       <Grid item xs={12} sm={6}>
-        <TextField
-          {...selectProps}
+        <SelectField
           id="request-cluster-control-plane-replicas"
           label="Control plane nodes"
           required
@@ -126,13 +109,10 @@ export const PlacementFields = ({
               ? `${CLOUD_TYPE_LABELS[cloudType!]} runs the control plane`
               : '3 or 5 for production: the control plane survives losing a node',
           )}
-        >
-          {['1', '3', '5'].map(n => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </TextField>
+          margin="dense"
+          variant="outlined"
+          options={['1', '3', '5']}
+        />
       </Grid>
       <Grid item xs={12} sm={6}>
         <TextField

@@ -1,11 +1,11 @@
 import Grid from '@material-ui/core/Grid';
 import IconButton from '@material-ui/core/IconButton';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { ProfileSummary } from '@palette-backstage/plugin-palette-common';
 import { CLOUD_TYPE_LABELS, PROFILE_TYPE_LABELS } from '../../profiles/utils';
+import { nameOptions, SelectField, SelectOption } from '../../shared';
 import { helperTextOf } from '../utils';
 import { AddOnForm } from './requestForm';
 import { usableVersions } from './useRequestData';
@@ -16,25 +16,12 @@ const useStyles = makeStyles(theme => ({
   grow: { flex: 1 },
 }));
 
-const selectProps = {
-  select: true,
-  SelectProps: { native: true },
-  InputLabelProps: { shrink: true },
-  fullWidth: true,
-  margin: 'dense' as const,
-  variant: 'outlined' as const,
-};
-
 /** A profile's usable versions as options, the latest marked. */
-const VersionOptions = ({ profile }: { profile?: ProfileSummary }) => (
-  <>
-    {usableVersions(profile).map(v => (
-      <option key={v} value={v}>
-        {v === profile?.latestVersion ? `${v} (latest)` : v}
-      </option>
-    ))}
-  </>
-);
+const versionOptions = (profile?: ProfileSummary): SelectOption[] =>
+  usableVersions(profile).map(v => ({
+    value: v,
+    label: v === profile?.latestVersion ? `${v} (latest)` : v,
+  }));
 
 /** The base profile and its version. */
 export const BaseProfileFields = ({
@@ -60,8 +47,9 @@ export const BaseProfileFields = ({
   return (
     <Grid container spacing={1}>
       <Grid item xs={12} sm={8}>
-        <TextField
-          {...selectProps}
+        <SelectField
+          margin="dense"
+          variant="outlined"
           id="request-cluster-profile"
           label="Profile"
           required
@@ -79,18 +67,14 @@ export const BaseProfileFields = ({
                 }${chosen.description ? `: ${chosen.description}` : ''}`
               : 'A published infrastructure or full profile',
           )}
-        >
-          <option value="">Choose a profile</option>
-          {profiles.map(p => (
-            <option key={p.name} value={p.name}>
-              {p.displayName ? `${p.displayName} (${p.name})` : p.name}
-            </option>
-          ))}
-        </TextField>
+          emptyLabel="Choose a profile"
+          options={nameOptions(profiles)}
+        />
       </Grid>
       <Grid item xs={12} sm={4}>
-        <TextField
-          {...selectProps}
+        <SelectField
+          margin="dense"
+          variant="outlined"
           id="request-cluster-version"
           label="Version"
           required
@@ -101,10 +85,9 @@ export const BaseProfileFields = ({
             messagesOf('profile.version'),
             'Deprecated versions are not offered',
           )}
-        >
-          {!chosen && <option value="">—</option>}
-          <VersionOptions profile={chosen} />
-        </TextField>
+          emptyLabel={chosen ? undefined : '—'}
+          options={versionOptions(chosen)}
+        />
       </Grid>
     </Grid>
   );
@@ -144,8 +127,9 @@ export const AddOnProfilesFields = ({
               {profile?.displayName ?? addOn.name}
             </Typography>
             <div className={classes.grow}>
-              <TextField
-                {...selectProps}
+              <SelectField
+                margin="dense"
+                variant="outlined"
                 id={`request-cluster-addon-${addOn.name}`}
                 label={`Add-on ${addOn.name}`}
                 value={addOn.version}
@@ -160,13 +144,13 @@ export const AddOnProfilesFields = ({
                   )
                 }
                 {...helperTextOf(messages, 'The version of the add-on profile')}
+                options={versionOptions(profile)}
               >
                 {/* A version no longer offered stays visible. */}
                 {!usableVersions(profile).includes(addOn.version) && (
                   <option value={addOn.version}>{addOn.version}</option>
                 )}
-                <VersionOptions profile={profile} />
-              </TextField>
+              </SelectField>
             </div>
             <IconButton
               size="small"
@@ -181,8 +165,9 @@ export const AddOnProfilesFields = ({
           </div>
         );
       })}
-      <TextField
-        {...selectProps}
+      <SelectField
+        margin="dense"
+        variant="outlined"
         id="request-cluster-add-addon"
         label="Add an add-on"
         value=""
@@ -201,14 +186,9 @@ export const AddOnProfilesFields = ({
             ? 'Add-on profiles install extra packs, e.g. monitoring'
             : 'No other add-on profile fits this cloud',
         )}
-      >
-        <option value="">Choose an add-on profile</option>
-        {offered.map(p => (
-          <option key={p.name} value={p.name}>
-            {p.displayName ? `${p.displayName} (${p.name})` : p.name}
-          </option>
-        ))}
-      </TextField>
+        emptyLabel="Choose an add-on profile"
+        options={nameOptions(offered)}
+      />
     </div>
   );
 };

@@ -2,7 +2,6 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
@@ -20,6 +19,7 @@ import { FormEvent, ReactNode, useEffect, useMemo, useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { useDefaultOwner } from '../../../hooks';
 import { errorMessage } from '../../profiles/utils';
+import { DialogProgressActions } from '../../shared';
 import {
   fieldMessagesOf,
   groupMessagesByField,
@@ -400,19 +400,17 @@ export const RequestClusterDialog = ({
             failure={failure}
           />
         </DialogContent>
-        {busy && (
-          <LinearProgress
-            aria-label={
-              busy === 'validate'
-                ? 'Validating the request'
-                : 'Requesting the cluster'
-            }
-          />
-        )}
-        <DialogActions>
-          <Button onClick={close} disabled={disabled}>
-            Cancel
-          </Button>
+        <DialogProgressActions
+          busy={disabled}
+          progressLabel={
+            busy === 'validate'
+              ? 'Validating the request'
+              : 'Requesting the cluster'
+          }
+          onCancel={close}
+          actionLabel={busy === 'create' ? 'Requesting…' : 'Request'}
+          actionDisabled={waiting}
+        >
           <Button
             onClick={() => run('validate')}
             color="primary"
@@ -421,15 +419,7 @@ export const RequestClusterDialog = ({
           >
             {busy === 'validate' ? 'Validating…' : 'Validate'}
           </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={disabled || waiting}
-          >
-            {busy === 'create' ? 'Requesting…' : 'Request'}
-          </Button>
-        </DialogActions>
+        </DialogProgressActions>
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import {
   ProfileVariable,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
+import { SelectField } from '../../shared';
 import { helperTextOf } from '../utils';
 import { variableControl } from './requestForm';
 
@@ -71,19 +72,14 @@ const VariableInput = ({
   };
   if (control === 'dropdown') {
     return (
-      <TextField
+      <SelectField
         {...common}
-        select
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-      >
-        {!variable.required && <option value="">Not set</option>}
-        {(variable.options ?? []).map(o => (
-          <option key={o.value} value={o.value}>
-            {o.label ?? o.value}
-          </option>
-        ))}
-      </TextField>
+        emptyLabel={variable.required ? undefined : 'Not set'}
+        options={(variable.options ?? []).map(o => ({
+          value: o.value,
+          label: o.label ?? o.value,
+        }))}
+      />
     );
   }
   return (

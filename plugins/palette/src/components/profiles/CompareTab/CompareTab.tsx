@@ -1,12 +1,12 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { ProfileDetails } from '@palette-backstage/plugin-palette-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { paletteApiRef } from '../../../api/PaletteApi';
+import { SelectField } from '../../shared';
 import { ProfileDiffView } from './ProfileDiffView';
 
 /** The draft in the version pickers. */
@@ -43,17 +43,6 @@ export const CompareTab = ({ profile }: { profile: ProfileDetails }) => {
     );
   }
 
-  const options = (withDraft: boolean) => (
-    <>
-      {withDraft && profile.hasDraft && <option value={DRAFT}>Draft</option>}
-      {versions.map(v => (
-        <option key={v} value={v}>
-          {v}
-        </option>
-      ))}
-    </>
-  );
-
   let body;
   if (same) {
     body = (
@@ -71,32 +60,24 @@ export const CompareTab = ({ profile }: { profile: ProfileDetails }) => {
     <>
       <Grid container spacing={2} style={{ marginBottom: 16 }}>
         <Grid item xs={6} sm={3}>
-          <TextField
+          <SelectField
             id="compare-from"
             label="From"
-            select
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
             value={pair.from}
             onChange={e => setPair(p => ({ ...p, from: e.target.value }))}
-            fullWidth
-          >
-            {options(false)}
-          </TextField>
+            options={versions}
+          />
         </Grid>
         <Grid item xs={6} sm={3}>
-          <TextField
+          <SelectField
             id="compare-to"
             label="To"
-            select
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
             value={pair.to}
             onChange={e => setPair(p => ({ ...p, to: e.target.value }))}
-            fullWidth
+            options={versions}
           >
-            {options(true)}
-          </TextField>
+            {profile.hasDraft && <option value={DRAFT}>Draft</option>}
+          </SelectField>
         </Grid>
       </Grid>
       {body}

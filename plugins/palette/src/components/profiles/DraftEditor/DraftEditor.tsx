@@ -11,7 +11,6 @@ import Chip from '@material-ui/core/Chip';
 import Divider from '@material-ui/core/Divider';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -27,6 +26,7 @@ import {
 import { ReactNode, useEffect, useRef, useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { ProfilePermissions, usePackCatalog } from '../../../hooks';
+import { SelectField } from '../../shared';
 import { PublishDialog } from '../PublishDialog';
 import {
   errorMessage,
@@ -181,22 +181,18 @@ const NoDraft = ({
     action = (
       <Box display="flex" alignItems="center" gridGap={16} flexWrap="wrap">
         {hasVersions && (
-          <TextField
+          <SelectField
             id="draft-base-version"
             label="Start from version"
-            select
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
             value={version}
             onChange={e => setVersion(e.target.value)}
             disabled={busy}
-          >
-            {profile.versions.map(v => (
-              <option key={v.version} value={v.version}>
-                {v.deprecated ? `${v.version} (deprecated)` : v.version}
-              </option>
-            ))}
-          </TextField>
+            fullWidth={false}
+            options={profile.versions.map(v => ({
+              value: v.version,
+              label: v.deprecated ? `${v.version} (deprecated)` : v.version,
+            }))}
+          />
         )}
         <Button
           variant="contained"

@@ -2,7 +2,6 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import IconButton from '@material-ui/core/IconButton';
 import Paper from '@material-ui/core/Paper';
-import TextField from '@material-ui/core/TextField';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -17,6 +16,7 @@ import {
 } from '@palette-backstage/plugin-palette-common';
 import { useState } from 'react';
 import { CatalogPack } from '../../../hooks';
+import { SelectField } from '../../shared';
 import { lineOfMessage } from '../utils';
 import { EditableLayer, PlacedMessage } from './draftModel';
 import { MessageList } from './MessageList';
@@ -43,8 +43,15 @@ export function defaultVersion(pack: CatalogPack | undefined): string {
   return (pack.versions.find(v => !v.deprecated) ?? pack.versions[0])?.version;
 }
 
-const versionLabel = (v: { version: string; deprecated?: boolean }) =>
-  v.deprecated ? `${v.version} (deprecated)` : v.version;
+const packOption = (p: { name: string; displayName: string }) => ({
+  value: p.name,
+  label: p.displayName,
+});
+
+const versionOption = (v: { version: string; deprecated?: boolean }) => ({
+  value: v.version,
+  label: v.deprecated ? `${v.version} (deprecated)` : v.version,
+});
 
 /** One layer of the draft: its pack, version, values and messages. */
 export const LayerCard = ({
@@ -147,15 +154,11 @@ export const LayerCard = ({
       </div>
       <Grid container spacing={2}>
         <Grid item xs={12} sm={6}>
-          <TextField
+          <SelectField
             id={`${layer.id}-pack`}
             label="Pack"
-            select
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
             value={layer.packName}
             disabled={readOnly}
-            fullWidth
             margin="dense"
             onChange={e => {
               const pack = packs.find(p => p.name === e.target.value);
@@ -166,37 +169,24 @@ export const LayerCard = ({
               });
             }}
             helperText={catalogPack?.description}
-          >
-            {packOptions.map(p => (
-              <option key={p.name} value={p.name}>
-                {p.displayName}
-              </option>
-            ))}
-          </TextField>
+            options={packOptions.map(packOption)}
+          />
         </Grid>
         <Grid item xs={12} sm={6}>
-          <TextField
+          <SelectField
             id={`${layer.id}-version`}
             label="Version"
-            select
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
             value={layer.packVersion}
             disabled={readOnly}
-            fullWidth
             margin="dense"
             onChange={e => onChange({ ...layer, packVersion: e.target.value })}
             helperText={selectedVersion?.deprecationMessage}
+            options={versionOptions.map(versionOption)}
           >
             {!versionKnown && (
               <option value={layer.packVersion}>{layer.packVersion}</option>
             )}
-            {versionOptions.map(v => (
-              <option key={v.version} value={v.version}>
-                {versionLabel(v)}
-              </option>
-            ))}
-          </TextField>
+          </SelectField>
         </Grid>
       </Grid>
       {!catalogPack && (
@@ -271,14 +261,10 @@ export const AddLayerForm = ({
       aria-label={label}
     >
       <Grid item xs={12} sm={5}>
-        <TextField
+        <SelectField
           id={`${id}-pack`}
           label="Pack"
-          select
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
           value={packName}
-          fullWidth
           margin="dense"
           disabled={loading || !packs.length}
           helperText={
@@ -292,37 +278,21 @@ export const AddLayerForm = ({
               defaultVersion(packs.find(p => p.name === e.target.value)),
             );
           }}
-        >
-          <option value="">
-            {loading ? 'Loading packs…' : 'Choose a pack'}
-          </option>
-          {packs.map(p => (
-            <option key={p.name} value={p.name}>
-              {p.displayName}
-            </option>
-          ))}
-        </TextField>
+          emptyLabel={loading ? 'Loading packs…' : 'Choose a pack'}
+          options={packs.map(packOption)}
+        />
       </Grid>
       <Grid item xs={8} sm={4}>
-        <TextField
+        <SelectField
           id={`${id}-version`}
           label="Version"
-          select
-          SelectProps={{ native: true }}
-          InputLabelProps={{ shrink: true }}
           value={version}
-          fullWidth
           margin="dense"
           disabled={!pack}
           onChange={e => setVersion(e.target.value)}
-        >
-          {!pack && <option value="">—</option>}
-          {pack?.versions.map(v => (
-            <option key={v.version} value={v.version}>
-              {versionLabel(v)}
-            </option>
-          ))}
-        </TextField>
+          emptyLabel={pack ? undefined : '—'}
+          options={pack?.versions.map(versionOption)}
+        />
       </Grid>
       <Grid item xs={4} sm={3}>
         <Button

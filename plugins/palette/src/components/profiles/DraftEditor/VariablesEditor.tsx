@@ -23,6 +23,7 @@ import {
   PlacedMessage,
   variableProblems,
 } from './draftModel';
+import { SelectField } from '../../shared';
 import { MessageList } from './MessageList';
 
 const useStyles = makeStyles(theme => ({
@@ -53,6 +54,16 @@ const INPUT_TYPE_LABELS: Record<
   dropdown: 'Dropdown',
   password: 'Password field',
 };
+
+const FORMAT_OPTIONS = variableFormatSchema.options.map(f => ({
+  value: f,
+  label: FORMAT_LABELS[f],
+}));
+
+const INPUT_TYPE_OPTIONS = variableInputTypeSchema.options.map(t => ({
+  value: t,
+  label: INPUT_TYPE_LABELS[t],
+}));
 
 const FLAGS: Array<{
   key: 'required' | 'sensitive' | 'hidden' | 'readOnly';
@@ -162,49 +173,31 @@ const VariableCard = ({
           })}
         </Grid>
         <Grid item xs={6} sm={2}>
-          <TextField
+          <SelectField
             id={`${id}-format`}
             label="Format"
-            select
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
             value={variable.format}
             onChange={e =>
               set('format')(e.target.value as EditableVariable['format'])
             }
             disabled={readOnly}
-            fullWidth
             margin="dense"
-          >
-            {variableFormatSchema.options.map(f => (
-              <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
-              </option>
-            ))}
-          </TextField>
+            options={FORMAT_OPTIONS}
+          />
         </Grid>
         <Grid item xs={6} sm={2}>
-          <TextField
+          <SelectField
             id={`${id}-inputType`}
             label="Input type"
-            select
-            SelectProps={{ native: true }}
-            InputLabelProps={{ shrink: true }}
             value={variable.inputType}
             onChange={e =>
               set('inputType')(e.target.value as EditableVariable['inputType'])
             }
             disabled={readOnly}
-            fullWidth
             margin="dense"
-          >
-            <option value="">Automatic</option>
-            {variableInputTypeSchema.options.map(t => (
-              <option key={t} value={t}>
-                {INPUT_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </TextField>
+            emptyLabel="Automatic"
+            options={INPUT_TYPE_OPTIONS}
+          />
         </Grid>
         <Grid item xs={12}>
           {text(

@@ -1,11 +1,8 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -19,6 +16,7 @@ import {
 import { FormEvent, useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { useDefaultOwner } from '../../../hooks';
+import { DialogProgressActions } from '../../shared';
 import {
   CLOUD_TYPE_LABELS,
   errorMessage,
@@ -245,20 +243,12 @@ export const CreateProfileDialog = ({
             </Alert>
           )}
         </DialogContent>
-        {busy && <LinearProgress aria-label="Creating profile" />}
-        <DialogActions>
-          <Button onClick={close} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy}
-          >
-            {busy ? 'Creating…' : 'Create'}
-          </Button>
-        </DialogActions>
+        <DialogProgressActions
+          busy={busy}
+          progressLabel="Creating profile"
+          onCancel={close}
+          actionLabel={busy ? 'Creating…' : 'Create'}
+        />
       </form>
     </Dialog>
   );

@@ -1,17 +1,16 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { ProfileDetails } from '@palette-backstage/plugin-palette-common';
 import { ChangeEvent, useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { useDefaultOwner } from '../../../hooks';
+import { DialogProgressActions } from '../../shared';
 import { errorMessage, normalizeOwnerRef } from '../utils';
 
 /** Imports a `ClusterProfile` YAML document, pasted or read from a file. */
@@ -138,20 +137,13 @@ export const ImportProfileDialog = ({
           </Alert>
         )}
       </DialogContent>
-      {busy && <LinearProgress />}
-      <DialogActions>
-        <Button onClick={close} disabled={busy}>
-          Cancel
-        </Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={submit}
-          disabled={busy || !yaml.trim()}
-        >
-          {busy ? 'Importing…' : 'Import'}
-        </Button>
-      </DialogActions>
+      <DialogProgressActions
+        busy={busy}
+        onCancel={close}
+        actionLabel={busy ? 'Importing…' : 'Import'}
+        onAction={submit}
+        actionDisabled={!yaml.trim()}
+      />
     </Dialog>
   );
 };

@@ -16,7 +16,6 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -34,10 +33,10 @@ import {
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
 import { paletteApiRef } from '../../../api/PaletteApi';
-import { useCanCreateProfile } from '../../../hooks';
+import { useCanCreateProfile, usePagedFilters } from '../../../hooks';
 import { profileRouteRef } from '../../../routes';
+import { SelectField, TablePaging } from '../../shared';
 import { DraftBadge, LayerSummaryChips, TagChips } from '../ProfileChips';
 import {
   CLOUD_TYPE_LABELS,
@@ -72,6 +71,15 @@ const NO_FILTERS: Filters = {
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
+const TYPE_OPTIONS = profileTypeSchema.options.map(t => ({
+  value: t,
+  label: PROFILE_TYPE_LABELS[t],
+}));
+const CLOUD_OPTIONS = CLOUD_TYPES.map(c => ({
+  value: c,
+  label: CLOUD_TYPE_LABELS[c],
+}));
+
 /** The query the list asks the server for: only the filters that are set. */
 export function toListQuery(
   filters: Filters,
@@ -99,12 +107,8 @@ export const ProfilesPage = () => {
   const navigate = useNavigate();
   const { allowed: canCreate } = useCanCreateProfile();
 
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  // Typed filters reach the server once typing pauses.
-  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  useDebounce(() => setApplied(filters), 300, [filters]);
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(25);
+  const paging = usePagedFilters(NO_FILTERS);
+  const { filters, applied, page, pageSize } = paging;
   const [dialog, setDialog] = useState<'create' | 'import'>();
 
   const query = useMemo(
@@ -118,10 +122,11 @@ export const ProfilesPage = () => {
 
   const setFilter =
     <K extends keyof Filters>(key: K) =>
-    (event: { target: { value: string } }) => {
-      setFilters(f => ({ ...f, [key]: event.target.value as Filters[K] }));
-      setPage(0);
-    };
+    (event: { target: { value: string } }) =>
+      paging.changeFilters(f => ({
+        ...f,
+        [key]: event.target.value as Filters[K],
+      }));
   const filtered = Object.values(applied).some(v => v !== '');
 
   const openProfile = (profile: ProfileDetails) => {
@@ -212,11 +217,7 @@ export const ProfilesPage = () => {
                     <Typography>No profiles match these filters.</Typography>
                     <Button
                       color="primary"
-                      onClick={() => {
-                        setFilters(NO_FILTERS);
-                        setApplied(NO_FILTERS);
-                        setPage(0);
-                      }}
+                      onClick={() => paging.applyFilters(NO_FILTERS)}
                     >
                       Clear filters
                     </Button>
@@ -226,17 +227,10 @@ export const ProfilesPage = () => {
             </TableBody>
           </Table>
         </TableContainer>
-        <TablePagination
-          component="div"
+        <TablePaging
           count={value.totalCount}
-          page={page}
-          rowsPerPage={pageSize}
-          rowsPerPageOptions={PAGE_SIZES}
-          onPageChange={(_e, p) => setPage(p)}
-          onRowsPerPageChange={e => {
-            setPageSize(Number(e.target.value));
-            setPage(0);
-          }}
+          paging={paging}
+          pageSizes={PAGE_SIZES}
         />
       </Paper>
     );
@@ -289,42 +283,24 @@ export const ProfilesPage = () => {
             />
           </Grid>
           <Grid item xs={6} md={2}>
-            <TextField
+            <SelectField
               id="profiles-type"
               label="Type"
-              select
-              SelectProps={{ native: true }}
-              InputLabelProps={{ shrink: true }}
               value={filters.type}
               onChange={setFilter('type')}
-              fullWidth
-            >
-              <option value="">All types</option>
-              {profileTypeSchema.options.map(t => (
-                <option key={t} value={t}>
-                  {PROFILE_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </TextField>
+              emptyLabel="All types"
+              options={TYPE_OPTIONS}
+            />
           </Grid>
           <Grid item xs={6} md={2}>
-            <TextField
+            <SelectField
               id="profiles-cloud-type"
               label="Cloud type"
-              select
-              SelectProps={{ native: true }}
-              InputLabelProps={{ shrink: true }}
               value={filters.cloudType}
               onChange={setFilter('cloudType')}
-              fullWidth
-            >
-              <option value="">All clouds</option>
-              {CLOUD_TYPES.map(c => (
-                <option key={c} value={c}>
-                  {CLOUD_TYPE_LABELS[c]}
-                </option>
-              ))}
-            </TextField>
+              emptyLabel="All clouds"
+              options={CLOUD_OPTIONS}
+            />
           </Grid>
           <Grid item xs={6} md={3}>
             <TextField

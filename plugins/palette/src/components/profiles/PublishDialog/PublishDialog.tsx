@@ -1,13 +1,10 @@
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import FormLabel from '@material-ui/core/FormLabel';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Radio from '@material-ui/core/Radio';
 import RadioGroup from '@material-ui/core/RadioGroup';
 import TextField from '@material-ui/core/TextField';
@@ -17,6 +14,7 @@ import {
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
 import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { DialogProgressActions } from '../../shared';
 import { MessageList } from '../DraftEditor/MessageList';
 import {
   errorMessage,
@@ -180,20 +178,11 @@ export const PublishDialog = ({
             </Alert>
           )}
         </DialogContent>
-        {busy && <LinearProgress />}
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy}
-          >
-            {busy ? `Publishing ${version.trim()}…` : 'Publish'}
-          </Button>
-        </DialogActions>
+        <DialogProgressActions
+          busy={busy}
+          onCancel={onClose}
+          actionLabel={busy ? `Publishing ${version.trim()}…` : 'Publish'}
+        />
       </form>
     </Dialog>
   );
