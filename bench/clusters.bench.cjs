@@ -23,6 +23,10 @@ const { applyDatabaseMigrations } = require(`${backend}/database/migrations`);
 const { DatabaseProfileStore } = require(`${backend}/database`);
 const { DatabaseClusterStore } = require(`${backend}/clusters/DatabaseClusterStore`);
 const { ClusterService } = require(`${backend}/clusters/ClusterService`);
+const {
+  DatabaseGovernanceStore,
+} = require(`${backend}/governance/DatabaseGovernanceStore`);
+const { GovernanceService } = require(`${backend}/governance/GovernanceService`);
 const { ManagementClusters } = require(`${backend}/management/ManagementClusters`);
 const { ManagementClient } = require(`${backend}/orchestration/ManagementClient`);
 const { Orchestrator } = require(`${backend}/orchestration/Orchestrator`);
@@ -152,6 +156,7 @@ async function main() {
         provider: 'dev',
         kubernetesVersion: 'v1.34.4',
         createdBy: 'user:default/bench',
+        footprint: { nodes: 3, vcpus: 12, monthlyCost: 175.2 },
       },
       { action: 'cluster.create', reason: 'Requested', message: 'bench' },
     );
@@ -200,8 +205,13 @@ async function main() {
   await orchestrator.idle();
   const initialSyncMs = Date.now() - syncStarted;
 
+  const governance = new GovernanceService(
+    new DatabaseGovernanceStore({ db: knex, auditLog: profiles.auditLog }),
+    { approvalExpiryMs: 3600_000 },
+  );
   const service = new ClusterService({
     store,
+    governance,
     profiles,
     packs,
     accounts,
@@ -232,6 +242,15 @@ async function main() {
       clusterStore: store,
       profileStore: profiles,
       cloudAccounts: accounts,
+      userInfo: mockServices.userInfo(),
+      governance,
+      resolveContext: {
+        profiles,
+        packs,
+        accounts,
+        managementClusters: clusters,
+        namespace: NAMESPACE,
+      },
       readKubeconfig: async () => undefined,
     }),
   );

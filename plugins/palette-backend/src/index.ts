@@ -12,3 +12,9 @@ export {
   paletteProfilePermissionRules,
   paletteProfileResourceRef,
 } from './permissions/profilePermissionRules';
+export {
+  paletteClusterConditions,
+  createPaletteClusterConditionalDecision,
+  paletteClusterPermissionRules,
+  paletteClusterResourceRef,
+} from './permissions/clusterPermissionRules';

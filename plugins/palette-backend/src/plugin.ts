@@ -5,6 +5,7 @@ import {
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   CustomPackInput,
+  paletteClusterApprovePermission,
   paletteClusterDeletePermission,
   paletteClusterKubeconfigPermission,
   paletteClusterReadPermission,
@@ -22,7 +23,13 @@ import {
 import { ClusterService } from './clusters/ClusterService';
 import { DatabaseClusterStore } from './clusters/DatabaseClusterStore';
 import { readWorkloadKubeconfig } from './clusters/kubeconfig';
-import { readCloudAccounts, readClusterSettings } from './clusters/settings';
+import {
+  readApprovalExpiryMs,
+  readCloudAccounts,
+  readClusterSettings,
+} from './clusters/settings';
+import { DatabaseGovernanceStore } from './governance/DatabaseGovernanceStore';
+import { GovernanceService } from './governance/GovernanceService';
 import { toClusterSummary } from './clusters/toApi';
 import { Orchestrator } from './orchestration/Orchestrator';
 import {
@@ -61,6 +68,7 @@ export const palettePlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
         events: eventsServiceRef,
       },
       async init({
@@ -74,6 +82,7 @@ export const palettePlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         scheduler,
+        userInfo,
         events,
       }) {
         const packs = PackRegistry.withBuiltinPacks();
@@ -126,6 +135,7 @@ export const palettePlugin = createBackendPlugin({
             paletteClusterUpdatePermission,
             paletteClusterDeletePermission,
             paletteClusterKubeconfigPermission,
+            paletteClusterApprovePermission,
           ],
           rules: Object.values(paletteClusterPermissionRules),
           getResources: names =>
@@ -154,7 +164,22 @@ export const palettePlugin = createBackendPlugin({
           onClusterChanged,
         });
         lifecycle.addShutdownHook(() => orchestrator.stop());
+        const governance = new GovernanceService(
+          new DatabaseGovernanceStore({
+            db: await database.getClient(),
+            auditLog: store.auditLog,
+          }),
+          { approvalExpiryMs: readApprovalExpiryMs(config) },
+        );
+        const resolveContext = {
+          profiles: store,
+          packs,
+          accounts: cloudAccounts,
+          managementClusters: clusters,
+          namespace: clusterSettings.namespace,
+        };
         const clusterService = new ClusterService({
+          governance,
           store: clusterStore,
           profiles: store,
           packs,
@@ -165,6 +190,18 @@ export const palettePlugin = createBackendPlugin({
           onChanged: async record => {
             orchestrator.onRequested(record);
             await onClusterChanged(record.name);
+          },
+        });
+
+        await scheduler.scheduleTask({
+          id: 'palette-approval-expiry',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          scope: 'global',
+          fn: async () => {
+            const expired = await clusterService.expireApprovals();
+            if (expired.length)
+              logger.info(`Approvals expired: ${expired.join(', ')}`);
           },
         });
 
@@ -189,6 +226,9 @@ export const palettePlugin = createBackendPlugin({
             clusterStore,
             profileStore: store,
             cloudAccounts,
+            userInfo,
+            governance,
+            resolveContext,
             readKubeconfig: record =>
               readWorkloadKubeconfig(
                 orchestrator.client(record.managementCluster),

@@ -18,7 +18,7 @@ export interface PaletteClusterEntityProviderOptions
     Pick<ClusterToEntityOptions, 'profileNamespace' | 'kubernetes'> {}
 
 /**
- * Publishes every cluster that is not `Deleted` to the catalog as a
+ * Publishes every cluster that is not `Deleted` or `Rejected` to the catalog as a
  * `Resource` entity of type `kubernetes-cluster`: a full sync on connect and
  * on `refresh()`, a delta on {@link PaletteClusterEntityProvider.clusterChanged},
  * which removes the entity once the cluster is deleted or gone.
@@ -47,8 +47,10 @@ export class PaletteClusterEntityProvider extends PaletteEntityProvider<ClusterC
         locationKey: PALETTE_CLUSTERS_LOCATION,
         noun: 'cluster',
         isValidName: name => CLUSTER_NAME_PATTERN.test(name),
-        // Deleted clusters stay in palette-backend for history and cost.
-        isCatalogued: cluster => cluster.phase !== 'Deleted',
+        // Deleted and rejected clusters stay in palette-backend for history
+        // and cost; they are not in the catalog.
+        isCatalogued: cluster =>
+          cluster.phase !== 'Deleted' && cluster.phase !== 'Rejected',
         toEntity: (cluster, context) =>
           clusterToEntity(cluster, {
             ...context,

@@ -1,6 +1,14 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  ApprovalDecision,
   ClusterDryRunResponse,
+  GovernanceViolation,
+  ValidationMessage,
   ClusterRequest,
   ClusterUpgradePreview,
   ProfileRef,
@@ -9,6 +17,7 @@ import {
   WorkerPool,
   workerPoolSchema,
 } from '@palette-backstage/plugin-palette-common';
+import { GovernanceService } from '../governance/GovernanceService';
 import { diffProfileVersions } from '../profiles';
 import { DatabaseClusterStore } from './DatabaseClusterStore';
 import {
@@ -23,6 +32,7 @@ import { describeRolls, objectChanges } from './upgradePreview';
 /** The dependencies of {@link ClusterService}. */
 export interface ClusterServiceOptions extends ResolveContext {
   store: DatabaseClusterStore;
+  governance: GovernanceService;
   forceDeleteAfterMs: number;
   /** Called after each committed change: reconcile now, tell the catalog. */
   onChanged(record: ClusterRecord): Promise<void> | void;
@@ -41,6 +51,36 @@ function describePoolChange(change: UpdatePoolRequest): string {
   return parts.join(', ');
 }
 
+/**
+ * Who asks: the teams they belong to (their ownership refs), or `any` for
+ * those who may request for every team (governance admins, services).
+ */
+export type Requester = { teams: string[] } | 'any';
+const ANY_TEAM: Requester = 'any';
+
+/** A developer requests clusters for their own teams only. */
+function ownerViolation(
+  request: ClusterRequest,
+  requester: Requester,
+): GovernanceViolation | undefined {
+  if (requester === 'any') return undefined;
+  const owner = request.owner.toLocaleLowerCase('en-US');
+  if (requester.teams.some(t => t.toLocaleLowerCase('en-US') === owner))
+    return undefined;
+  return {
+    rule: 'owner.membership',
+    field: 'owner',
+    message: `you can request clusters only for your own teams, and you are not a member of ${request.owner}`,
+  };
+}
+
+const asMessage = (v: GovernanceViolation): ValidationMessage => ({
+  severity: 'error',
+  code: v.rule,
+  field: v.field,
+  message: v.message,
+});
+
 const sameRef = (a: ProfileRef, b: ProfileRef) =>
   a.name === b.name && a.version === b.version;
 
@@ -58,8 +98,11 @@ export class ClusterService {
     this.#clock = options.clock ?? (() => new Date());
   }
 
-  /** Validation and the rendered manifests, with no side effects. */
-  async dryRun(request: ClusterRequest): Promise<ClusterDryRunResponse> {
+  /** Validation, governance and the rendered manifests, with no side effects. */
+  async dryRun(
+    request: ClusterRequest,
+    requester: Requester = ANY_TEAM,
+  ): Promise<ClusterDryRunResponse> {
     const resolved = await resolveRequest(request, this.#o);
     const messages = [...resolved.messages];
     const taken = await this.#nameTaken(request.name);
@@ -71,15 +114,30 @@ export class ClusterService {
         message: taken,
       });
     }
+    const ownerProblem = ownerViolation(request, requester);
+    if (ownerProblem) messages.push(asMessage(ownerProblem));
+    const governance = resolved.provider
+      ? await this.#o.governance.evaluate(request, resolved.provider)
+      : undefined;
+    messages.push(...(governance?.violations ?? []).map(asMessage));
     return {
       valid: !hasErrorMessages(messages),
       messages,
       manifests: resolved.objects ?? [],
+      ...(governance ? { governance } : {}),
     };
   }
 
-  /** Stores a new cluster (409 when the name is taken, 400 naming each bad field). */
-  async create(request: ClusterRequest, actor: string): Promise<ClusterRecord> {
+  /**
+   * Stores a new cluster: 409 when the name is taken, 400 naming each bad
+   * field, 403 listing every governance violation. A request that needs an
+   * approval is stored as `PendingApproval` and applied once approved.
+   */
+  async create(
+    request: ClusterRequest,
+    actor: string,
+    requester: Requester = ANY_TEAM,
+  ): Promise<ClusterRecord> {
     const taken = await this.#nameTaken(request.name);
     if (taken) throw new ConflictError(`Name taken: ${taken}`);
     const resolved = await resolveRequest(request, this.#o);
@@ -88,23 +146,98 @@ export class ClusterService {
         `Invalid cluster request: ${describeMessages(resolved.messages)}`,
       );
     }
+    const provider = resolved.provider!;
+    const { governance } = this.#o;
+    const decision = await governance.evaluate(request, provider);
+    const ownerProblem = ownerViolation(request, requester);
+    GovernanceService.refuse({
+      ...decision,
+      violations: [
+        ...(ownerProblem ? [ownerProblem] : []),
+        ...decision.violations,
+      ],
+    });
+    const approval = decision.approval
+      ? {
+          approverGroup: decision.approval.approverGroup,
+          expiresAt: governance.approvalExpiry(),
+        }
+      : undefined;
     const record = await this.#o.store.create(
       {
         request,
         managementCluster: resolved.managementCluster!,
         namespace: this.#o.namespace,
-        provider: resolved.provider!,
+        provider,
         kubernetesVersion: resolved.kubernetesVersion,
         createdBy: actor,
+        footprint: governance.footprint(request, provider),
+        ...(approval ? { approval } : {}),
       },
       {
         action: 'cluster.create',
-        reason: 'Requested',
-        message: `Requested from ${request.profile.name}@${request.profile.version} by ${actor}`,
+        reason: approval ? 'ApprovalRequested' : 'Requested',
+        message: `Requested from ${request.profile.name}@${
+          request.profile.version
+        } by ${actor}${
+          approval ? `; waiting for approval by ${approval.approverGroup}` : ''
+        }`,
+      },
+      { guard: governance.quotaGuard(request, provider) },
+    );
+    await this.#o.onChanged(record);
+    return record;
+  }
+
+  /** Approves or rejects a pending request (the caller checked the permission). */
+  async decideApproval(
+    name: string,
+    decision: ApprovalDecision,
+    approver: { actor: string; ownership: string[] },
+  ): Promise<ClusterRecord> {
+    const record = await this.#o.store.decideApproval(
+      name,
+      {
+        state: decision.decision === 'approve' ? 'Approved' : 'Rejected',
+        actor: approver.actor,
+        comment: decision.comment,
+      },
+      current => {
+        if (current.createdBy === approver.actor)
+          throw new NotAllowedError(
+            'You requested this cluster; another approver must decide',
+          );
+        const group =
+          current.approval!.approverGroup.toLocaleLowerCase('en-US');
+        if (
+          !approver.ownership.some(
+            ref => ref.toLocaleLowerCase('en-US') === group,
+          )
+        )
+          throw new NotAllowedError(
+            `Only members of ${
+              current.approval!.approverGroup
+            } may decide on "${name}"`,
+          );
+        if (decision.decision === 'reject' && !decision.comment?.trim())
+          throw new InputError('comment: say why the request is rejected');
       },
     );
     await this.#o.onChanged(record);
     return record;
+  }
+
+  /** Ends pending requests whose approval has expired. */
+  async expireApprovals(): Promise<string[]> {
+    const expired = await this.#o.store.listExpiredApprovals(this.#clock());
+    for (const name of expired) {
+      const record = await this.#o.store.decideApproval(name, {
+        state: 'Expired',
+        actor: 'service:palette',
+      });
+      await this.#o.onChanged(record);
+    }
+    return expired;
   }
 
   /** The desired request after an upgrade. */
@@ -437,6 +570,7 @@ export class ClusterService {
     decide: (current: ClusterRecord) => DesiredChange,
     context: Parameters<DatabaseClusterStore['changeDesired']>[2],
   ): Promise<ClusterRecord> {
+    const { governance } = this.#o;
     const record = await this.#o.store.changeDesired(
       name,
       current => {
@@ -445,9 +579,35 @@ export class ClusterService {
           context.action !== 'cluster.delete.force'
         )
           throw new ConflictError(`Cluster "${name}" is being deleted`);
-        return decide(current);
+        if (
+          current.phase === 'PendingApproval' &&
+          !context.action.startsWith('cluster.delete')
+        )
+          throw new ConflictError(
+            `Cluster "${name}" is waiting for approval; change the request after it is decided`,
+          );
+        const change = decide(current);
+        return change.request
+          ? {
+              ...change,
+              footprint: governance.footprint(change.request, current.provider),
+            }
+          : change;
       },
       context,
+      {
+        // A new desired state passes the same policy and quota rules as a request.
+        guard: async (tx, current, change) => {
+          if (!change.request) return;
+          await governance.store.lockTeam(tx, current.owner);
+          GovernanceService.refuse(
+            await governance.evaluate(change.request, current.provider, {
+              existingId: current.id,
+              db: tx,
+            }),
+          );
+        },
+      },
     );
     await this.#o.onChanged(record);
     return record;

@@ -114,7 +114,9 @@ export class ClusterStatusUpdater {
   /** Derives and stores one cluster's status now. */
   async update(name: string): Promise<void> {
     const record = await this.#o.store.get(name);
-    if (!record || record.deletedAt) return;
+    // A request waiting for approval has nothing on the management cluster.
+    if (!record || record.deletedAt || record.phase === 'PendingApproval')
+      return;
     const source = this.#o.source(record.managementCluster);
     const problem = source?.problem();
     if (!source || problem) {

@@ -84,12 +84,16 @@ export class DatabaseClusterStore {
   async create(
     input: NewClusterInput,
     context: Omit<ChangeContext, 'actor'>,
+    options: { guard?: (tx: Knex.Transaction) => Promise<void> } = {},
   ): Promise<ClusterRecord> {
     const now = this.#clock();
     const { request } = input;
     const id = randomUUID();
+    const phase = input.approval ? 'PendingApproval' : 'Requested';
     try {
       await this.#db.transaction(async tx => {
+        // Checks that must see committed state, e.g. quotas, under their lock.
+        await options.guard?.(tx);
         await tx<ClusterRow>(CLUSTERS_TABLE).insert({
           id,
           name: request.name,
@@ -111,7 +115,7 @@ export class DatabaseClusterStore {
           applied_generation: 0,
           paused: false,
           force_delete: false,
-          phase: 'Requested',
+          phase,
           phase_since: now,
           ever_running: false,
           nodes_ready: 0,
@@ -120,10 +124,20 @@ export class DatabaseClusterStore {
           created_at: now,
           created_by: input.createdBy,
           updated_at: now,
+          quota_nodes: input.footprint.nodes,
+          quota_vcpus: input.footprint.vcpus,
+          monthly_cost: input.footprint.monthlyCost,
+          ...(input.approval
+            ? {
+                approval_state: 'Pending',
+                approver_group: input.approval.approverGroup,
+                approval_expires_at: new Date(input.approval.expiresAt),
+              }
+            : {}),
         } as Partial<ClusterRow>);
         await this.#appendEvent(tx, id, {
           type: 'action',
-          phase: 'Requested',
+          phase,
           reason: context.reason,
           message: context.message,
           actor: input.createdBy,
@@ -248,6 +262,13 @@ export class DatabaseClusterStore {
     name: string,
     decide: (current: ClusterRecord) => DesiredChange,
     context: ChangeContext,
+    options: {
+      guard?: (
+        tx: Knex.Transaction,
+        current: ClusterRecord,
+        change: DesiredChange,
+      ) => Promise<void>;
+    } = {},
   ): Promise<ClusterRecord> {
     const now = this.#clock();
     const id = await this.#db.transaction(async tx => {
@@ -261,6 +282,7 @@ export class DatabaseClusterStore {
       if (!row) return undefined;
       const current = rowToRecord(row);
       const change = decide(current);
+      await options.guard?.(tx, current, change);
       const request = change.request ?? current.request;
       const update: Partial<ClusterRow> = {
         generation: current.generation + 1,
@@ -272,6 +294,11 @@ export class DatabaseClusterStore {
       } as Partial<ClusterRow>;
       if (change.kubernetesVersion !== undefined)
         update.kubernetes_version = change.kubernetesVersion;
+      if (change.footprint) {
+        update.quota_nodes = change.footprint.nodes;
+        update.quota_vcpus = change.footprint.vcpus;
+        update.monthly_cost = change.footprint.monthlyCost;
+      }
       if (change.paused !== undefined) update.paused = change.paused;
       if (change.deletionRequestedAt !== undefined)
         update.deletion_requested_at = new Date(change.deletionRequestedAt);
@@ -410,6 +437,122 @@ export class DatabaseClusterStore {
     });
   }
 
+  /**
+   * Decides a pending approval: approval lets the reconciler provision the
+   * cluster; rejection (or expiry) ends the request and frees the name.
+   * `check` may refuse (e.g. the requester deciding their own request).
+   */
+  async decideApproval(
+    name: string,
+    decision: {
+      state: 'Approved' | 'Rejected' | 'Expired';
+      actor: string;
+      comment?: string;
+    },
+    check: (current: ClusterRecord) => void = () => {},
+  ): Promise<ClusterRecord> {
+    const now = this.#clock();
+    const id = await this.#db.transaction(async tx => {
+      const row = await tx<ClusterRow>(CLUSTERS_TABLE)
+        .where({ active_name: name })
+        .modify(q => {
+          if (isPostgres(tx)) q.forUpdate();
+        })
+        .first();
+      if (!row) return undefined;
+      const current = rowToRecord(row);
+      if (current.approval?.state !== 'Pending') {
+        throw new ConflictError(
+          current.approval
+            ? `The request for "${name}" was already decided: ${current.approval.state}`
+            : `Cluster "${name}" needs no approval`,
+        );
+      }
+      check(current);
+      const approved = decision.state === 'Approved';
+      const phase: ClusterPhase = approved ? 'Requested' : 'Rejected';
+      await tx<ClusterRow>(CLUSTERS_TABLE)
+        .where({ id: row.id })
+        .update({
+          approval_state: decision.state,
+          approval_decided_by: decision.actor,
+          approval_decided_at: now,
+          approval_comment: decision.comment ?? null,
+          phase,
+          phase_since: now,
+          updated_at: now,
+          message: approved
+            ? null
+            : decision.state === 'Expired'
+            ? 'The approval expired before anyone decided'
+            : `Rejected by ${decision.actor}${
+                decision.comment ? `: ${decision.comment}` : ''
+              }`,
+          ...(approved ? {} : { active_name: null, deleted_at: now }),
+        } as Partial<ClusterRow>);
+      const verb = {
+        Approved: 'approved',
+        Rejected: 'rejected',
+        Expired: 'expired',
+      }[decision.state];
+      await this.#appendEvent(tx, row.id, {
+        type: 'action',
+        phase,
+        reason: `Approval${decision.state}`,
+        message: `Request ${verb}${
+          decision.state === 'Expired' ? '' : ` by ${decision.actor}`
+        }${decision.comment ? `: ${decision.comment}` : ''}`,
+        actor: decision.actor,
+        at: now,
+      });
+      await this.#audit.record(
+        {
+          actor: decision.actor,
+          action: `cluster.approval.${verb}`,
+          target: `cluster:${name}`,
+          before: { approval: current.approval },
+          after: {
+            approval: {
+              ...current.approval,
+              state: decision.state,
+              decidedBy: decision.actor,
+              comment: decision.comment,
+            },
+          },
+          occurredAt: now,
+        },
+        tx,
+      );
+      return row.id;
+    });
+    if (!id) throw new NotFoundError(`No cluster named "${name}"`);
+    return (await this.getById(id))!;
+  }
+
+  /** Live clusters with an approval, newest first. */
+  async listApprovals(
+    query: { state?: string; limit?: number } = {},
+  ): Promise<ClusterRecord[]> {
+    const rows = await this.#db<ClusterRow>(CLUSTERS_TABLE)
+      .whereNotNull('approval_state')
+      .modify(q => {
+        if (query.state) q.where('approval_state', query.state);
+      })
+      .orderBy('created_at', 'desc')
+      .limit(query.limit ?? 100);
+    return rows.map(rowToRecord);
+  }
+
+  /** Names of pending approvals past their expiry. */
+  async listExpiredApprovals(now: Date): Promise<string[]> {
+    const rows = await this.#db<ClusterRow>(CLUSTERS_TABLE)
+      .where({ approval_state: 'Pending' })
+      .whereNotNull('active_name')
+      .where('approval_expires_at', '<', now)
+      .select('name');
+    return rows.map(r => r.name);
+  }
+
   /** Marks a cluster deleted: its objects are gone; the name is free again. */
   async markDeleted(id: string, message: string): Promise<void> {
     const now = this.#clock();
@@ -488,6 +631,7 @@ export class DatabaseClusterStore {
     return this.#db<ClusterRow>(CLUSTERS_TABLE)
       .whereNotNull('active_name')
       .where({ management_cluster: managementCluster })
+      .whereNot('phase', 'PendingApproval')
       .andWhere(q =>
         q
           .whereRaw('applied_generation < generation')

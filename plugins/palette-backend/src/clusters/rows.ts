@@ -1,4 +1,7 @@
-import { ClusterPhase } from '@palette-backstage/plugin-palette-common';
+import {
+  ApprovalState,
+  ClusterPhase,
+} from '@palette-backstage/plugin-palette-common';
 import { parseJson, toBoolean, toIsoTimestamp } from '../database/util';
 import { ClusterRecord } from './types';
 
@@ -48,6 +51,15 @@ export interface ClusterRow {
   created_by: string;
   updated_at: unknown;
   deleted_at: unknown;
+  quota_nodes: number;
+  quota_vcpus: number;
+  monthly_cost: number;
+  approval_state: string | null;
+  approver_group: string | null;
+  approval_expires_at: unknown;
+  approval_decided_by: string | null;
+  approval_decided_at: unknown;
+  approval_comment: string | null;
 }
 
 const optionalTime = (value: unknown) =>
@@ -97,5 +109,26 @@ export function rowToRecord(row: ClusterRow): ClusterRecord {
     createdBy: row.created_by,
     updatedAt: toIsoTimestamp(row.updated_at),
     deletedAt: optionalTime(row.deleted_at),
+    footprint: {
+      nodes: Number(row.quota_nodes ?? 0),
+      vcpus: Number(row.quota_vcpus ?? 0),
+      monthlyCost: Number(row.monthly_cost ?? 0),
+    },
+    ...(row.approval_state
+      ? {
+          approval: {
+            state: row.approval_state as ApprovalState,
+            approverGroup: row.approver_group ?? '',
+            expiresAt: toIsoTimestamp(row.approval_expires_at),
+            ...(row.approval_decided_by
+              ? { decidedBy: row.approval_decided_by }
+              : {}),
+            ...(row.approval_decided_at
+              ? { decidedAt: toIsoTimestamp(row.approval_decided_at) }
+              : {}),
+            ...(row.approval_comment ? { comment: row.approval_comment } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -98,3 +98,12 @@ export function readCloudAccounts(config: Config): CloudAccount[] {
   }
   return parsed.data;
 }
+
+/** How long a request waits for an approval (`palette.governance.approvalExpiry`, default 7 days). */
+export function readApprovalExpiryMs(config: Config): number {
+  return durationOr(
+    config,
+    'palette.governance.approvalExpiry',
+    7 * 24 * 60 * MINUTE,
+  );
+}

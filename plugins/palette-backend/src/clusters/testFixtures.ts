@@ -39,6 +39,7 @@ export function newCluster(
     provider: 'dev',
     kubernetesVersion: 'v1.34.2',
     createdBy: ALICE,
+    footprint: { nodes: 3, vcpus: 12, monthlyCost: 175.2 },
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  ClusterApproval,
   ClusterDetails,
   ClusterSummary,
 } from '@palette-backstage/plugin-palette-common';
@@ -83,5 +84,33 @@ export function toClusterDetails(
     ...(record.deletionRequestedAt
       ? { deletionRequestedAt: record.deletionRequestedAt }
       : {}),
+    ...(record.approval ? { approval: approvalOf(record) } : {}),
+  };
+}
+
+/** A cluster's approval with what was asked, for approvers. */
+export function approvalOf(record: ClusterRecord): ClusterApproval {
+  const approval = record.approval!;
+  return {
+    cluster: record.name,
+    state: approval.state,
+    requestedBy: record.createdBy,
+    requestedAt: record.createdAt,
+    approverGroup: approval.approverGroup,
+    expiresAt: approval.expiresAt,
+    ...(approval.decidedBy ? { decidedBy: approval.decidedBy } : {}),
+    ...(approval.decidedAt ? { decidedAt: approval.decidedAt } : {}),
+    ...(approval.comment ? { comment: approval.comment } : {}),
+    summary: {
+      owner: record.owner,
+      project: record.project,
+      environment: record.environment,
+      profile: record.profile,
+      addOnProfiles: record.addOnProfiles,
+      cloudAccount: record.cloudAccount,
+      region: record.region,
+      nodes: record.footprint.nodes,
+      estimatedMonthlyCost: record.footprint.monthlyCost,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  ApprovalState,
   ClusterCondition,
   ClusterError,
   ClusterPhase,
@@ -76,6 +77,26 @@ export interface ClusterRecord {
   createdBy: string;
   updatedAt: string;
   deletedAt?: string;
+  /** What the cluster counts against its team's quota and budget. */
+  footprint: ClusterFootprint;
+  approval?: ApprovalRecord;
+}
+
+/** What a cluster counts against its team's quota (autoscaling maxima included). */
+export interface ClusterFootprint {
+  nodes: number;
+  vcpus: number;
+  monthlyCost: number;
+}
+
+/** A cluster's approval, as stored. */
+export interface ApprovalRecord {
+  state: ApprovalState;
+  approverGroup: string;
+  expiresAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  comment?: string;
 }
 
 /** What a new cluster is stored with. */
@@ -86,6 +107,9 @@ export interface NewClusterInput {
   provider: ClusterRecord['provider'];
   kubernetesVersion?: string;
   createdBy: string;
+  footprint: ClusterFootprint;
+  /** The request waits for an approval from this group before anything is applied. */
+  approval?: { approverGroup: string; expiresAt: string };
 }
 
 /** The properties permission conditions can test on clusters. */
@@ -116,6 +140,7 @@ export type ListClusterRecordsQuery = Partial<
 /** A change of the desired state, as a user asked for it. */
 export interface DesiredChange {
   request?: ClusterRequest;
+  footprint?: ClusterFootprint;
   kubernetesVersion?: string;
   paused?: boolean;
   deletionRequestedAt?: string;

@@ -19,6 +19,8 @@ const TABLES = [
   'palette_audit_events',
   'palette_clusters',
   'palette_cluster_events',
+  'palette_governance_policies',
+  'palette_team_quotas',
 ];
 
 async function existingTables(knex: Knex): Promise<string[]> {
@@ -51,14 +53,18 @@ describe('migrations', () => {
         '20261123000000_profiles.js',
         '20261123000100_audit_events.js',
         '20261123000200_clusters.js',
+        '20261124000000_governance.js',
       ]);
       // Applying again is a no-op.
       await applyDatabaseMigrations(knex);
       expect(await knex(MIGRATIONS_TABLE).pluck('name')).toEqual(applied);
 
-      // One step down removes the clusters only.
+      // One step down removes governance only.
       await knex.migrate.down(config());
-      expect(await existingTables(knex)).toEqual(TABLES.slice(0, 5));
+      expect(await existingTables(knex)).toEqual(TABLES.slice(0, 7));
+      expect(
+        await knex.schema.hasColumn('palette_clusters', 'approval_state'),
+      ).toBe(false);
 
       // All the way down leaves nothing behind (not even the trigger function,
       // or the next `up` would fail).

@@ -112,7 +112,9 @@ export class ClusterReconciler {
     if (!(await store.claimLease(id, instanceId, leaseMs))) return false;
     try {
       const record = await store.getById(id);
-      if (!record || record.deletedAt) return true;
+      // Nothing is applied before an approval; ended requests are history.
+      if (!record || record.deletedAt || record.phase === 'PendingApproval')
+        return true;
       const client = this.#o.client(record.managementCluster);
       try {
         if (record.deletionRequestedAt) {

@@ -13,6 +13,8 @@ import { DatabaseClusterStore } from '../clusters/DatabaseClusterStore';
 import { ClusterSettings } from '../clusters/settings';
 import { devRequest } from '../clusters/testFixtures';
 import { DatabaseProfileStore } from '../database';
+import { DatabaseGovernanceStore } from '../governance/DatabaseGovernanceStore';
+import { GovernanceService } from '../governance/GovernanceService';
 import { ManagementClusters } from '../management/ManagementClusters';
 import { PackRegistry } from '../packs';
 import { seedDemoProfiles } from '../seed/seedDemoProfiles';
@@ -136,6 +138,13 @@ describe.each(PALETTE_TEST_DATABASE_IDS)('Orchestrator on %s', id => {
       stops.push(() => orchestrator.stop());
       const service = new ClusterService({
         store,
+        governance: new GovernanceService(
+          new DatabaseGovernanceStore({
+            db: knex,
+            auditLog: new AuditLog(knex),
+          }),
+          { approvalExpiryMs: 60_000 },
+        ),
         profiles,
         packs,
         accounts: [

@@ -293,7 +293,8 @@ const devFullV1_1: ProfileVersion = {
     return layer;
   }),
   version: '1.1.0',
-  changeNote: 'Kubernetes 1.34.10 (patch releases since 1.34.4) and cert-manager 1.21.2.',
+  changeNote:
+    'Kubernetes 1.34.10 (patch releases since 1.34.4) and cert-manager 1.21.2.',
   publishedAt: '2026-10-20T10:00:00Z',
 };
 

@@ -4,6 +4,7 @@ import {
   HttpAuthService,
   PermissionsRegistryService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
@@ -24,11 +25,12 @@ import {
   paletteClusterKubeconfigPermission,
   paletteClusterReadPermission,
   paletteClusterUpdatePermission,
+  palettePolicyManagePermission,
   updatePoolRequestSchema,
   upgradeClusterRequestSchema,
 } from '@palette-backstage/plugin-palette-common';
 import express, { Request } from 'express';
-import { ClusterService } from '../clusters/ClusterService';
+import { ClusterService, Requester } from '../clusters/ClusterService';
 import { DatabaseClusterStore } from '../clusters/DatabaseClusterStore';
 import { toClusterDetails, toClusterSummary } from '../clusters/toApi';
 import { ClusterRecord } from '../clusters/types';
@@ -49,6 +51,7 @@ export interface ClusterRouteOptions {
   clusterStore: DatabaseClusterStore;
   profileStore: ProfileStore;
   cloudAccounts: CloudAccount[];
+  userInfo: UserInfoService;
   /** The admin kubeconfig of a workload cluster, from its management cluster. */
   readKubeconfig(record: ClusterRecord): Promise<string | undefined>;
 }
@@ -85,6 +88,22 @@ export function registerClusterRoutes(
   async function details(record: ClusterRecord) {
     const latest = await latestVersions([record.profile.name]);
     return toClusterDetails(record, latest.get(record.profile.name));
+  }
+
+  /**
+   * Whose clusters the caller may request: governance admins any team's,
+   * everyone else their own teams' (their ownership refs).
+   */
+  async function requesterOf(
+    credentials: BackstageCredentials,
+  ): Promise<Requester> {
+    const [decision] = await permissions.authorize(
+      [{ permission: palettePolicyManagePermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return 'any';
+    const info = await options.userInfo.getUserInfo(credentials);
+    return { teams: info.ownershipEntityRefs };
   }
 
   /** A cluster the caller may read; otherwise indistinguishable from a missing one. */
@@ -163,12 +182,13 @@ export function registerClusterRoutes(
       paletteClusterCreatePermission,
     );
     const request = parseInput(clusterRequestSchema, req.body);
+    const requester = await requesterOf(credentials);
     if (isTrue(req.query.dryRun)) {
-      res.json(await clusters.dryRun(request));
+      res.json(await clusters.dryRun(request, requester));
       return;
     }
     const record = await change(req, 'cluster.create', () =>
-      clusters.create(request, actorOf(credentials)),
+      clusters.create(request, actorOf(credentials), requester),
     );
     res.status(201).json(await details(record));
   });

@@ -12,13 +12,18 @@ import { HealthReporter } from '../health/HealthReporter';
 import { PackRegistry } from '../packs';
 import { registerPackAndAuditRoutes } from './packAndAuditRoutes';
 import { ClusterRouteOptions, registerClusterRoutes } from './clusterRoutes';
+import {
+  GovernanceRouteOptions,
+  registerGovernanceRoutes,
+} from './governanceRoutes';
 import { registerProfileRoutes } from './profileRoutes';
 
 export interface RouterOptions
   extends Omit<
-    ClusterRouteOptions,
-    'httpAuth' | 'permissions' | 'permissionsRegistry' | 'auditor'
-  > {
+      ClusterRouteOptions,
+      'httpAuth' | 'permissions' | 'permissionsRegistry' | 'auditor'
+    >,
+    Pick<GovernanceRouteOptions, 'governance' | 'resolveContext'> {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   permissionsRegistry: PermissionsRegistryService;
@@ -49,5 +54,6 @@ export async function createRouter(
   registerPackAndAuditRoutes(router, options);
   registerProfileRoutes(router, options);
   registerClusterRoutes(router, options);
+  registerGovernanceRoutes(router, options);
   return router;
 }
