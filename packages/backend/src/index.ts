@@ -34,11 +34,10 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// Permissions: allow-all until the governance policy replaces it.
+// Permissions: Palette roles from `palette.governance.roles`, allow-all for
+// the rest of the portal (see the README, "Roles and permissions").
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./modules/palettePermissionPolicy'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
