@@ -45,6 +45,7 @@ import {
   paletteProfilePermissionRules,
   paletteProfileResourceRef,
 } from './permissions/profilePermissionRules';
+import { seedDemoGovernance } from './seed/seedDemoGovernance';
 import { seedDemoProfiles } from './seed/seedDemoProfiles';
 import { createRouter } from './service/router';
 
@@ -207,6 +208,7 @@ export const palettePlugin = createBackendPlugin({
 
         if (config.getOptionalBoolean('palette.demoData.seed')) {
           await seedDemoProfiles(store, packs, logger);
+          await seedDemoGovernance(governance.store, logger);
         }
 
         httpRouter.use(

@@ -156,7 +156,7 @@ describe('governance routes', () => {
         quota: expect.objectContaining({ maxClusters: 1 }),
       }),
     ]);
-    const audit = await get('/audit?target=quota:');
+    const audit = await get('/audit?target=quota:&actor=user:default/priya');
     expect(audit.body.items.map((e: any) => e.action)).toEqual([
       'quota.update',
     ]);
