@@ -5,3 +5,9 @@
  * @packageDocumentation
  */
 export { paletteScaffolderModule as default } from './module';
+export * from './actions';
+export {
+  PaletteClusterClient,
+  type PaletteCallOptions,
+  type PaletteClusterClientOptions,
+} from './client/PaletteClusterClient';

@@ -1,6 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createPaletteActions } from './actions';
+import { PaletteClusterClient } from './client/PaletteClusterClient';
 
 /**
  * Adds the Palette template actions to the scaffolder. They call
@@ -14,9 +18,14 @@ export const paletteScaffolderModule = createBackendModule({
   moduleId: 'palette',
   register(reg) {
     reg.registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
-        scaffolder.addActions(...createPaletteActions());
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+      },
+      async init({ scaffolder, auth, discovery }) {
+        const client = new PaletteClusterClient({ auth, discovery });
+        scaffolder.addActions(...createPaletteActions({ client, auth }));
       },
     });
   },
