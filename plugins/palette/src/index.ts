@@ -10,7 +10,18 @@ export {
   EntityPaletteProfileContent,
   EntityPaletteClusterContent,
   EntityPaletteClusterCard,
+  PaletteProfilePickerFieldExtension,
+  PaletteNodePoolEditorFieldExtension,
 } from './plugin';
+export {
+  PaletteProfilePicker,
+  PaletteNodePoolEditor,
+  validatePaletteProfilePick,
+  validatePaletteNodePools,
+  type ProfilePickerValue,
+  type ProfilePickerUiOptions,
+  type NodePoolEditorUiOptions,
+} from './components/scaffolder';
 export { isPaletteClusterEntity } from './components/clusters/entity/clusterEntity';
 export { isPaletteEntity } from './components/EntityPaletteContent';
 export { isPaletteProfileEntity } from './components/EntityProfileContent';
@@ -22,6 +33,8 @@ export type {
   ListClustersFilter,
   ClusterSortKey,
   KubeconfigFile,
+  ListApprovalsFilter,
+  ListAuditFilter,
 } from './api/PaletteApi';
 export { PaletteClient } from './api/PaletteClient';
 export {
@@ -30,4 +43,7 @@ export {
   profileRouteRef,
   clustersRouteRef,
   clusterRouteRef,
+  approvalsRouteRef,
+  governanceRouteRef,
+  auditRouteRef,
 } from './routes';

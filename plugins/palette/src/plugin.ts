@@ -6,15 +6,29 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { paletteApiRef } from './api/PaletteApi';
 import { PaletteClient } from './api/PaletteClient';
 import {
+  approvalsRouteRef,
+  auditRouteRef,
   clusterRouteRef,
   clustersRouteRef,
+  governanceRouteRef,
   profileRouteRef,
   profilesRouteRef,
   rootRouteRef,
 } from './routes';
+import { WorkerPool } from '@palette-backstage/plugin-palette-common';
+import {
+  NodePoolEditorUiOptions,
+  PaletteNodePoolEditor,
+  PaletteProfilePicker,
+  ProfilePickerUiOptions,
+  ProfilePickerValue,
+  validatePaletteNodePools,
+  validatePaletteProfilePick,
+} from './components/scaffolder';
 
 /** The Palette frontend plugin. @public */
 export const palettePlugin = createPlugin({
@@ -33,6 +47,9 @@ export const palettePlugin = createPlugin({
     profile: profileRouteRef,
     clusters: clustersRouteRef,
     cluster: clusterRouteRef,
+    approvals: approvalsRouteRef,
+    governance: governanceRouteRef,
+    audit: auditRouteRef,
   },
 });
 
@@ -113,6 +130,97 @@ export const EntityPaletteClusterCard = palettePlugin.provide(
     component: {
       lazy: () =>
         import('./components/clusters').then(m => m.EntityClusterCard),
+    },
+  }),
+);
+
+/**
+ * The `PaletteProfilePicker` scaffolder field: a published infra or full
+ * profile at a version that is not deprecated, `{ name, version }`, limited
+ * to what the governance policy of the form's `project` and `environment`
+ * allows. Register it inside `<ScaffolderFieldExtensions>` of the
+ * scaffolder route and use it with `ui:field: PaletteProfilePicker`.
+ *
+ * @public
+ */
+export const PaletteProfilePickerFieldExtension = palettePlugin.provide(
+  createScaffolderFieldExtension<ProfilePickerValue, ProfilePickerUiOptions>({
+    name: 'PaletteProfilePicker',
+    component: PaletteProfilePicker,
+    validation: validatePaletteProfilePick,
+    schema: {
+      returnValue: {
+        type: 'object',
+        required: ['name', 'version'],
+        properties: {
+          name: { type: 'string', description: 'Profile name' },
+          version: { type: 'string', description: 'Published version' },
+        },
+      },
+      uiOptions: {
+        type: 'object',
+        properties: {
+          projectField: {
+            type: 'string',
+            description:
+              'The form field holding the project (default: project)',
+          },
+          environmentField: {
+            type: 'string',
+            description:
+              'The form field holding the environment (default: environment)',
+          },
+        },
+      },
+    },
+  }),
+);
+
+/**
+ * The `PaletteNodePoolEditor` scaffolder field: a cluster's worker pools
+ * (palette-common `WorkerPool`s) with add and remove, node counts and
+ * autoscaling bounds, validated as palette-backend validates them. Use it
+ * with `ui:field: PaletteNodePoolEditor`.
+ *
+ * @public
+ */
+export const PaletteNodePoolEditorFieldExtension = palettePlugin.provide(
+  createScaffolderFieldExtension<WorkerPool[], NodePoolEditorUiOptions>({
+    name: 'PaletteNodePoolEditor',
+    component: PaletteNodePoolEditor,
+    validation: validatePaletteNodePools,
+    schema: {
+      returnValue: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 20,
+        items: {
+          type: 'object',
+          required: ['name', 'instanceType', 'count'],
+          properties: {
+            name: { type: 'string' },
+            instanceType: { type: 'string' },
+            count: { type: 'integer', minimum: 0, maximum: 1000 },
+            autoscaling: {
+              type: 'object',
+              required: ['min', 'max'],
+              properties: {
+                min: { type: 'integer', minimum: 0 },
+                max: { type: 'integer', minimum: 1 },
+              },
+            },
+          },
+        },
+      },
+      uiOptions: {
+        type: 'object',
+        properties: {
+          defaultInstanceType: {
+            type: 'string',
+            description: 'Instance type of the first pool of an empty form',
+          },
+        },
+      },
     },
   }),
 );

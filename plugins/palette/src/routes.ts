@@ -30,3 +30,24 @@ export const clusterRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/clusters/:name',
 });
+
+/** Cluster requests waiting for (or given) an approval, under the Palette page. @public */
+export const approvalsRouteRef = createSubRouteRef({
+  id: 'palette/approvals',
+  parent: rootRouteRef,
+  path: '/approvals',
+});
+
+/** Governance policies and team quotas, under the Palette page. @public */
+export const governanceRouteRef = createSubRouteRef({
+  id: 'palette/governance',
+  parent: rootRouteRef,
+  path: '/governance',
+});
+
+/** The audit log, under the Palette page. @public */
+export const auditRouteRef = createSubRouteRef({
+  id: 'palette/audit',
+  parent: rootRouteRef,
+  path: '/audit',
+});

@@ -481,13 +481,7 @@ export class DatabaseClusterStore {
           phase,
           phase_since: now,
           updated_at: now,
-          message: approved
-            ? null
-            : decision.state === 'Expired'
-            ? 'The approval expired before anyone decided'
-            : `Rejected by ${decision.actor}${
-                decision.comment ? `: ${decision.comment}` : ''
-              }`,
+          message: decisionMessage(decision),
           ...(approved ? {} : { active_name: null, deleted_at: now }),
         } as Partial<ClusterRow>);
       const verb = {
@@ -725,6 +719,20 @@ export class DatabaseClusterStore {
       actor: event.actor ?? null,
     });
   }
+}
+
+/** What a cluster says after its approval was decided. */
+function decisionMessage(decision: {
+  state: 'Approved' | 'Rejected' | 'Expired';
+  actor: string;
+  comment?: string;
+}): string | null {
+  if (decision.state === 'Approved') return null;
+  if (decision.state === 'Expired')
+    return 'The approval expired before anyone decided';
+  return `Rejected by ${decision.actor}${
+    decision.comment ? `: ${decision.comment}` : ''
+  }`;
 }
 
 /** A few drifted fields, for a timeline message. */

@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ApprovalDecision,
+  ApprovalState,
+  AuditEvent,
   CloudAccountSummary,
+  ClusterApproval,
   ClusterDetails,
   ClusterDryRunResponse,
   ClusterEvent,
@@ -10,6 +14,10 @@ import {
   ClusterUpgradePreview,
   CloudType,
   CreateProfileRequest,
+  EffectivePolicyResponse,
+  GovernanceDecision,
+  GovernancePolicyInput,
+  ListAuditQuery,
   ListClustersResponse,
   HealthReport,
   ListProfilesQuery,
@@ -21,6 +29,10 @@ import {
   ProfileVersion,
   PublishRequest,
   SaveDraftRequest,
+  StoredGovernancePolicy,
+  StoredTeamQuota,
+  TeamQuota,
+  TeamUsage,
   UpdatePoolRequest,
   UpgradeClusterRequest,
   ValidationMessage,
@@ -86,6 +98,23 @@ export interface KubeconfigFile {
   filename: string;
   content: string;
 }
+
+/** Which cluster approvals `listApprovals` returns. @public */
+export interface ListApprovalsFilter {
+  state?: ApprovalState;
+  /** Only those the signed-in user may decide. */
+  mine?: boolean;
+  /** At most this many, newest first (the server's default is 100). */
+  limit?: number;
+}
+
+/**
+ * Which audit events `listAudit` returns, newest first. `from` and `to` are
+ * ISO timestamps; `target` matches by prefix.
+ *
+ * @public
+ */
+export type ListAuditFilter = Partial<ListAuditQuery>;
 
 /**
  * The frontend's view of palette-backend.
@@ -217,6 +246,50 @@ export interface PaletteApi {
 
   /** The cloud accounts clusters may be created in. */
   listCloudAccounts(): Promise<{ items: CloudAccountSummary[] }>;
+
+  /** Every governance policy. */
+  listPolicies(): Promise<{ items: StoredGovernancePolicy[] }>;
+
+  /** The most specific policy that applies to a project and environment. */
+  getEffectivePolicy(
+    project: string,
+    environment: string,
+  ): Promise<EffectivePolicyResponse>;
+
+  /** Creates or replaces the policy of its project and environment. */
+  savePolicy(policy: GovernancePolicyInput): Promise<StoredGovernancePolicy>;
+
+  /** Deletes the policy of a project and environment. */
+  deletePolicy(project: string, environment: string): Promise<void>;
+
+  /** Every team quota. */
+  listQuotas(): Promise<{ items: StoredTeamQuota[] }>;
+
+  /** Creates or replaces a team's quota. */
+  saveQuota(quota: TeamQuota): Promise<StoredTeamQuota>;
+
+  /** Deletes a team's quota: the team has no limits then. */
+  deleteQuota(team: string): Promise<void>;
+
+  /** What each team (or the one named) uses now, with its quota. */
+  listUsage(team?: string): Promise<{ items: TeamUsage[] }>;
+
+  /** What governance says about a request, without storing anything. */
+  evaluateRequest(request: ClusterRequestInput): Promise<GovernanceDecision>;
+
+  /** Cluster requests that need or needed an approval, newest first. */
+  listApprovals(
+    filter?: ListApprovalsFilter,
+  ): Promise<{ items: ClusterApproval[] }>;
+
+  /** Approves or rejects a pending cluster request. */
+  decideApproval(
+    name: string,
+    decision: ApprovalDecision,
+  ): Promise<ClusterDetails>;
+
+  /** Audited changes, newest first. */
+  listAudit(filter?: ListAuditFilter): Promise<{ items: AuditEvent[] }>;
 }
 
 /** @public */

@@ -745,6 +745,256 @@ describe('PaletteClient clusters', () => {
   });
 });
 
+const policy = {
+  project: 'system:default/payments',
+  environment: 'production',
+  allowedProfiles: [{ name: 'aws-infra', versions: ['1.1.0'] }],
+  allowedRegions: ['eu-west-1'],
+  maxPoolSize: 10,
+  requireApproval: true,
+  approverGroup: 'group:default/platform-team',
+};
+const storedPolicy = {
+  ...policy,
+  updatedAt: '2026-10-06T09:00:00Z',
+  updatedBy: 'user:default/admin',
+};
+
+const approval = {
+  cluster: 'prod-eks-01',
+  state: 'Pending',
+  requestedBy: 'user:default/jane',
+  requestedAt: '2026-10-06T09:00:00Z',
+  approverGroup: 'group:default/platform-team',
+  expiresAt: '2026-10-13T09:00:00Z',
+  summary: {
+    owner: 'group:default/team-apollo',
+    project: 'system:default/payments',
+    environment: 'production',
+    profile: { name: 'aws-infra', version: '1.1.0' },
+    addOnProfiles: [],
+    cloudAccount: 'aws-prod',
+    region: 'eu-west-1',
+    nodes: 6,
+    estimatedMonthlyCost: 840.96,
+  },
+};
+
+describe('PaletteClient governance', () => {
+  it('lists policies and reads the effective one for a project and environment', async () => {
+    const { fetch, client: c } = client(json({ items: [storedPolicy] }));
+    await expect(c.listPolicies()).resolves.toEqual({ items: [storedPolicy] });
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/governance/policies`,
+      method: 'GET',
+    });
+
+    const { fetch: effective, client: e } = client(
+      json({ policy: storedPolicy }),
+    );
+    await expect(
+      e.getEffectivePolicy('system:default/payments', 'production'),
+    ).resolves.toEqual({ policy: storedPolicy });
+    const url = new URL(sent(effective).url);
+    expect(url.pathname).toBe('/api/palette/governance/policies/effective');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      project: 'system:default/payments',
+      environment: 'production',
+    });
+
+    const { client: none } = client(json({}));
+    await expect(none.getEffectivePolicy('*', 'dev')).resolves.toEqual({});
+  });
+
+  it('saves a policy with PUT and deletes one by its project and environment', async () => {
+    const { fetch, client: c } = client(json(storedPolicy));
+    await expect(c.savePolicy(policy)).resolves.toEqual(storedPolicy);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/governance/policies`,
+      method: 'PUT',
+      contentType: 'application/json',
+      body: policy,
+    });
+
+    const { fetch: del, client: d } = client(
+      new Response(null, { status: 204 }),
+    );
+    await d.deletePolicy('*', 'production');
+    expect(sent(del)).toMatchObject({
+      url: `${BASE}/governance/policies?project=*&environment=production`,
+      method: 'DELETE',
+    });
+  });
+
+  it('refuses to save a policy without the permission', async () => {
+    const { client: c } = client(
+      errorBody('NotAllowedError', 'palette.policy.manage is required', 403),
+    );
+    await expect(c.savePolicy(policy)).rejects.toMatchObject({
+      statusCode: 403,
+    });
+  });
+
+  it('lists, saves and deletes team quotas', async () => {
+    const quota = { team: 'group:default/team-apollo', maxClusters: 5 };
+    const stored = {
+      ...quota,
+      updatedAt: '2026-10-06T09:00:00Z',
+      updatedBy: 'user:default/admin',
+    };
+    const { fetch, client: c } = client(json({ items: [stored] }));
+    await expect(c.listQuotas()).resolves.toEqual({ items: [stored] });
+    expect(sent(fetch).url).toBe(`${BASE}/governance/quotas`);
+
+    const { fetch: put, client: p } = client(json(stored));
+    await expect(p.saveQuota(quota)).resolves.toEqual(stored);
+    expect(sent(put)).toEqual({
+      url: `${BASE}/governance/quotas`,
+      method: 'PUT',
+      contentType: 'application/json',
+      body: quota,
+    });
+
+    const { fetch: del, client: d } = client(
+      new Response(null, { status: 204 }),
+    );
+    await d.deleteQuota('group:default/team-apollo');
+    expect(sent(del)).toMatchObject({
+      url: `${BASE}/governance/quotas?team=group%3Adefault%2Fteam-apollo`,
+      method: 'DELETE',
+    });
+  });
+
+  it("lists every team's usage, or one team's", async () => {
+    const usage = {
+      team: 'group:default/team-apollo',
+      clusters: 2,
+      nodes: 9,
+      vcpus: 36,
+      monthlyCost: 1200,
+      quota: { team: 'group:default/team-apollo', maxClusters: 5 },
+    };
+    const { fetch, client: c } = client(json({ items: [usage] }));
+    await expect(c.listUsage()).resolves.toEqual({ items: [usage] });
+    expect(sent(fetch).url).toBe(`${BASE}/governance/usage`);
+
+    const { fetch: one, client: o } = client(json({ items: [usage] }));
+    await o.listUsage('group:default/team-apollo');
+    expect(sent(one).url).toBe(
+      `${BASE}/governance/usage?team=group%3Adefault%2Fteam-apollo`,
+    );
+  });
+
+  it('evaluates a request without storing it', async () => {
+    const decision = {
+      violations: [
+        { rule: 'policy.region', field: 'region', message: 'is not allowed' },
+      ],
+      estimatedMonthlyCost: 420.5,
+      usageAfter: { clusters: 3, nodes: 12, vcpus: 48, monthlyCost: 1620.5 },
+    };
+    const request = { name: 'x' } as any;
+    const { fetch, client: c } = client(json(decision));
+    await expect(c.evaluateRequest(request)).resolves.toEqual(decision);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/governance/evaluate`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: request,
+    });
+  });
+
+  it('lists approvals with only the filters that are set', async () => {
+    const { fetch, client: c } = client(json({ items: [approval] }));
+    await expect(
+      c.listApprovals({ state: 'Pending', mine: true, limit: 50 }),
+    ).resolves.toEqual({ items: [approval] });
+    const url = new URL(sent(fetch).url);
+    expect(url.pathname).toBe('/api/palette/approvals');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      state: 'Pending',
+      mine: 'true',
+      limit: '50',
+    });
+
+    const { fetch: all, client: a } = client(json({}));
+    await expect(a.listApprovals()).resolves.toEqual({ items: [] });
+    expect(sent(all).url).toBe(`${BASE}/approvals`);
+  });
+
+  it('decides an approval and returns the cluster', async () => {
+    const details = { name: 'prod-eks-01', phase: 'Rejected' };
+    const { fetch, client: c } = client(json(details));
+    await expect(
+      c.decideApproval('prod-eks-01', {
+        decision: 'reject',
+        comment: 'Use staging first',
+      }),
+    ).resolves.toEqual(details);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/clusters/prod-eks-01/approval`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { decision: 'reject', comment: 'Use staging first' },
+    });
+  });
+
+  it('passes the governance part of a dry run through', async () => {
+    const governance = {
+      violations: [],
+      approval: { approverGroup: 'group:default/platform-team' },
+      estimatedMonthlyCost: 420.5,
+      usageAfter: { clusters: 1, nodes: 6, vcpus: 24, monthlyCost: 420.5 },
+    };
+    const { client: c } = client(
+      json({ valid: true, messages: [], manifests: [], governance }),
+    );
+    await expect(c.dryRunCluster({} as any)).resolves.toMatchObject({
+      governance,
+    });
+  });
+});
+
+describe('PaletteClient audit', () => {
+  const event = {
+    id: '42',
+    occurredAt: '2026-10-06T09:00:00Z',
+    actor: 'user:default/jane',
+    action: 'profile.publish',
+    target: 'profile:aws-infra@1.1.0',
+    before: null,
+    after: { version: '1.1.0' },
+  };
+
+  it('lists audit events with the filters and limit that are set', async () => {
+    const { fetch, client: c } = client(json({ items: [event] }));
+    await expect(
+      c.listAudit({
+        actor: 'user:default/jane',
+        target: 'profile:aws-infra',
+        action: '',
+        from: '2026-10-01T00:00:00.000Z',
+        limit: 200,
+      }),
+    ).resolves.toEqual({ items: [event] });
+    const url = new URL(sent(fetch).url);
+    expect(url.pathname).toBe('/api/palette/audit');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      actor: 'user:default/jane',
+      target: 'profile:aws-infra',
+      from: '2026-10-01T00:00:00.000Z',
+      limit: '200',
+    });
+  });
+
+  it('refuses the audit log without palette.audit.read', async () => {
+    const { client: c } = client(
+      errorBody('NotAllowedError', 'palette.audit.read is required', 403),
+    );
+    await expect(c.listAudit()).rejects.toMatchObject({ statusCode: 403 });
+  });
+});
+
 describe('attachmentFilename', () => {
   it.each([
     ['attachment; filename="a.kubeconfig"', 'a.kubeconfig'],

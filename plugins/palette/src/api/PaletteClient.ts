@@ -1,13 +1,20 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ApprovalDecision,
+  AuditEvent,
+  auditEventSchema,
   CloudAccountSummary,
+  ClusterApproval,
   ClusterDetails,
   ClusterDryRunResponse,
   ClusterEvent,
   ClusterRequestInput,
   ClusterUpgradePreview,
   CreateProfileRequest,
+  EffectivePolicyResponse,
+  GovernanceDecision,
+  GovernancePolicyInput,
   ListClustersResponse,
   HealthReport,
   healthReportSchema,
@@ -24,6 +31,10 @@ import {
   profileVersionSchema,
   PublishRequest,
   SaveDraftRequest,
+  StoredGovernancePolicy,
+  StoredTeamQuota,
+  TeamQuota,
+  TeamUsage,
   UpdatePoolRequest,
   UpgradeClusterRequest,
   ValidationMessage,
@@ -32,6 +43,8 @@ import {
 } from '@palette-backstage/plugin-palette-common';
 import {
   KubeconfigFile,
+  ListApprovalsFilter,
+  ListAuditFilter,
   ListClustersFilter,
   ListPacksFilter,
   PaletteApi,
@@ -41,6 +54,11 @@ import {
 const packListSchema = packSchema.array();
 const profileSummaryListSchema = profileSummarySchema.array();
 const validationMessageListSchema = validationMessageSchema.array();
+const auditEventListSchema = auditEventSchema.array();
+
+/** The `items` of a list reply; none when the body has no list. */
+const itemsOf = <T>(body: any): T[] =>
+  Array.isArray(body?.items) ? body.items : [];
 
 type QueryValue = string | number | boolean | string[] | undefined | null;
 
@@ -274,6 +292,7 @@ export class PaletteClient implements PaletteApi {
       valid: body.valid === true,
       messages: validationMessageListSchema.parse(body.messages ?? []),
       manifests: Array.isArray(body.manifests) ? body.manifests : [],
+      ...(body.governance ? { governance: body.governance } : {}),
     };
   }
 
@@ -371,6 +390,100 @@ export class PaletteClient implements PaletteApi {
   async listCloudAccounts(): Promise<{ items: CloudAccountSummary[] }> {
     const body = await this.json('/cloud-accounts');
     return { items: Array.isArray(body.items) ? body.items : [] };
+  }
+
+  async listPolicies(): Promise<{ items: StoredGovernancePolicy[] }> {
+    return { items: itemsOf(await this.json('/governance/policies')) };
+  }
+
+  async getEffectivePolicy(
+    project: string,
+    environment: string,
+  ): Promise<EffectivePolicyResponse> {
+    const body = await this.json(
+      `/governance/policies/effective${queryString({ project, environment })}`,
+    );
+    return body?.policy ? { policy: body.policy } : {};
+  }
+
+  async savePolicy(
+    policy: GovernancePolicyInput,
+  ): Promise<StoredGovernancePolicy> {
+    return this.json('/governance/policies', { method: 'PUT', json: policy });
+  }
+
+  async deletePolicy(project: string, environment: string): Promise<void> {
+    await this.request(
+      `/governance/policies${queryString({ project, environment })}`,
+      { method: 'DELETE' },
+    );
+  }
+
+  async listQuotas(): Promise<{ items: StoredTeamQuota[] }> {
+    return { items: itemsOf(await this.json('/governance/quotas')) };
+  }
+
+  async saveQuota(quota: TeamQuota): Promise<StoredTeamQuota> {
+    return this.json('/governance/quotas', { method: 'PUT', json: quota });
+  }
+
+  async deleteQuota(team: string): Promise<void> {
+    await this.request(`/governance/quotas${queryString({ team })}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async listUsage(team?: string): Promise<{ items: TeamUsage[] }> {
+    return {
+      items: itemsOf(
+        await this.json(`/governance/usage${queryString({ team })}`),
+      ),
+    };
+  }
+
+  async evaluateRequest(
+    request: ClusterRequestInput,
+  ): Promise<GovernanceDecision> {
+    return this.json('/governance/evaluate', { method: 'POST', json: request });
+  }
+
+  async listApprovals(
+    filter: ListApprovalsFilter = {},
+  ): Promise<{ items: ClusterApproval[] }> {
+    const body = await this.json(
+      `/approvals${queryString({
+        state: filter.state,
+        mine: filter.mine === undefined ? undefined : String(filter.mine),
+        limit: filter.limit,
+      })}`,
+    );
+    return { items: itemsOf(body) };
+  }
+
+  async decideApproval(
+    name: string,
+    decision: ApprovalDecision,
+  ): Promise<ClusterDetails> {
+    return this.json(`/clusters/${segment(name)}/approval`, {
+      method: 'POST',
+      json: decision,
+    });
+  }
+
+  async listAudit(
+    filter: ListAuditFilter = {},
+  ): Promise<{ items: AuditEvent[] }> {
+    const body = await this.json(
+      `/audit${queryString({
+        actor: filter.actor,
+        target: filter.target,
+        action: filter.action,
+        from: filter.from,
+        to: filter.to,
+        limit: filter.limit,
+      })}`,
+    );
+    return { items: auditEventListSchema.parse(itemsOf(body)) };
   }
 
   private async get(path: string): Promise<Response> {

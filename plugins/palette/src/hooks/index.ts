@@ -22,3 +22,13 @@ export {
   type Paging,
 } from './usePagedFilters';
 export { useAllowed, useResourcePermissions } from './useResourcePermissions';
+export {
+  useCanApproveCluster,
+  useCanManagePolicies,
+  useCanReadAudit,
+} from './useGovernancePermissions';
+export {
+  sameEntityRef,
+  useSignedInUser,
+  type SignedInUser,
+} from './useSignedInUser';

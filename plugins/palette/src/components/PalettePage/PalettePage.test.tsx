@@ -1,9 +1,8 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { HealthReport } from '@palette-backstage/plugin-palette-common';
-import { PaletteApi, paletteApiRef } from '../../api/PaletteApi';
 import { rootRouteRef } from '../../routes';
 import {
   Apis,
@@ -16,15 +15,13 @@ import {
 } from '../clusters/__testUtils__/fixtures';
 import { PalettePage } from './PalettePage';
 
-function apiReturning(
-  report: HealthReport | Error,
-): Pick<PaletteApi, 'getHealth'> {
-  return {
-    getHealth: jest.fn(async () => {
+function apiReturning(report: HealthReport | Error) {
+  return fakePaletteApi({
+    getHealth: async () => {
       if (report instanceof Error) throw report;
       return report;
-    }),
-  };
+    },
+  });
 }
 
 const healthy: HealthReport = {
@@ -47,9 +44,9 @@ const healthy: HealthReport = {
 describe('PalettePage', () => {
   it('shows the database engine and each management cluster with its status', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[paletteApiRef, apiReturning(healthy)]]}>
+      <Apis api={apiReturning(healthy)}>
         <PalettePage />
-      </TestApiProvider>,
+      </Apis>,
     );
     expect(await screen.findByText('PostgreSQL')).toBeInTheDocument();
     expect(screen.getByText('embedded')).toBeInTheDocument();
@@ -75,9 +72,9 @@ describe('PalettePage', () => {
       },
     };
     await renderInTestApp(
-      <TestApiProvider apis={[[paletteApiRef, apiReturning(degraded)]]}>
+      <Apis api={apiReturning(degraded)}>
         <PalettePage />
-      </TestApiProvider>,
+      </Apis>,
     );
     expect(await screen.findByText('prod-mgmt')).toBeInTheDocument();
     expect(
@@ -87,15 +84,53 @@ describe('PalettePage', () => {
     expect(screen.getByText('SQLite')).toBeInTheDocument();
   });
 
+  it('has an Approvals tab with the requests waiting for a decision', async () => {
+    const api = fakeClusterApi();
+    await renderInTestApp(
+      <Apis api={api}>
+        <Routes>
+          <Route path="/palette/*" element={<PalettePage />} />
+        </Routes>
+      </Apis>,
+      { mountedRoutes: MOUNTED_ROUTES, routeEntries: ['/palette/approvals'] },
+    );
+    expect(
+      within(screen.getByRole('tablist')).getByRole('tab', {
+        name: 'Approvals',
+      }),
+    ).toHaveAttribute('aria-selected', 'true');
+    expect(
+      await screen.findByText(/Nothing is waiting for your decision/),
+    ).toBeInTheDocument();
+    expect(api.listApprovals).toHaveBeenCalledWith({
+      state: 'Pending',
+      mine: true,
+      limit: 100,
+    });
+  });
+
+  it('has a Governance tab with the policies and quotas', async () => {
+    const api = fakeClusterApi();
+    await renderInTestApp(
+      <Apis api={api}>
+        <Routes>
+          <Route path="/palette/*" element={<PalettePage />} />
+        </Routes>
+      </Apis>,
+      { mountedRoutes: MOUNTED_ROUTES, routeEntries: ['/palette/governance'] },
+    );
+    expect(
+      await screen.findByText('No governance policy yet'),
+    ).toBeInTheDocument();
+    expect(api.listPolicies).toHaveBeenCalled();
+    expect(api.listUsage).toHaveBeenCalled();
+  });
+
   it('shows the error when palette-backend cannot be reached', async () => {
     await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [paletteApiRef, apiReturning(new Error('palette-backend is down'))],
-        ]}
-      >
+      <Apis api={apiReturning(new Error('palette-backend is down'))}>
         <PalettePage />
-      </TestApiProvider>,
+      </Apis>,
     );
     expect(
       (await screen.findAllByText(/palette-backend is down/)).length,
@@ -137,7 +172,7 @@ describe('PalettePage', () => {
     expect(api.getHealth).not.toHaveBeenCalled();
   });
 
-  it('has a Clusters tab with the fleet, between Status and Profiles', async () => {
+  it('has a Clusters tab with the fleet, then Profiles, Approvals, Governance and Audit', async () => {
     const api = fakeClusterApi();
     await renderInTestApp(
       <Apis api={api}>
@@ -148,11 +183,16 @@ describe('PalettePage', () => {
       { mountedRoutes: MOUNTED_ROUTES, routeEntries: ['/palette/clusters'] },
     );
     const tabs = within(screen.getByRole('tablist'));
-    expect(tabs.getAllByRole('tab').map(t => t.textContent)).toEqual([
-      'Status',
-      'Clusters',
-      'Profiles',
-    ]);
+    await waitFor(() =>
+      expect(tabs.getAllByRole('tab').map(t => t.textContent)).toEqual([
+        'Status',
+        'Clusters',
+        'Profiles',
+        'Approvals',
+        'Governance',
+        'Audit',
+      ]),
+    );
     expect(tabs.getByRole('tab', { name: 'Clusters' })).toHaveAttribute(
       'aria-selected',
       'true',

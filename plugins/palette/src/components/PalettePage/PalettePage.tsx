@@ -11,10 +11,13 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
+import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { paletteApiRef } from '../../api/PaletteApi';
+import { useCanReadAudit } from '../../hooks';
 import { HealthStatus } from '../HealthStatus';
 import { ClustersRouter } from '../clusters';
+import { ApprovalsPage, AuditPage, GovernancePage } from '../governance';
 import { ProfilesRouter } from '../profiles';
 import { ManagementClustersCard } from './ManagementClustersCard';
 
@@ -77,24 +80,44 @@ export const PlatformStatus = () => {
 /**
  * The Palette page: platform status at `/palette`, the fleet at
  * `/palette/clusters` (one cluster at `/palette/clusters/:name`), cluster
- * profiles at `/palette/profiles` and `/palette/profiles/:name`.
+ * profiles at `/palette/profiles` and `/palette/profiles/:name`, approvals
+ * at `/palette/approvals`, governance at `/palette/governance`, and the
+ * audit log at `/palette/audit` for those who may read it.
  */
-export const PalettePage = () => (
-  <Page themeId="tool">
-    <Header
-      title="Palette"
-      subtitle="Kubernetes fleet management with Cluster Profiles on Cluster API"
-    />
-    <TabbedLayout>
-      <TabbedLayout.Route path="/" title="Status">
-        <PlatformStatus />
-      </TabbedLayout.Route>
-      <TabbedLayout.Route path="/clusters" title="Clusters">
-        <ClustersRouter />
-      </TabbedLayout.Route>
-      <TabbedLayout.Route path="/profiles" title="Profiles">
-        <ProfilesRouter />
-      </TabbedLayout.Route>
-    </TabbedLayout>
-  </Page>
-);
+export const PalettePage = () => {
+  // A link to the audit log lands there even without the permission (or
+  // while it loads): the page itself says why it may not be read.
+  const audit = useCanReadAudit();
+  const onAudit = /^\/?audit(\/|$)/.test(useParams()['*'] ?? '');
+  const canReadAudit = audit.allowed || audit.loading || onAudit;
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Palette"
+        subtitle="Kubernetes fleet management with Cluster Profiles on Cluster API"
+      />
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Status">
+          <PlatformStatus />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/clusters" title="Clusters">
+          <ClustersRouter />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/profiles" title="Profiles">
+          <ProfilesRouter />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/approvals" title="Approvals">
+          <ApprovalsPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/governance" title="Governance">
+          <GovernancePage />
+        </TabbedLayout.Route>
+        {canReadAudit && (
+          <TabbedLayout.Route path="/audit" title="Audit">
+            <AuditPage />
+          </TabbedLayout.Route>
+        )}
+      </TabbedLayout>
+    </Page>
+  );
+};

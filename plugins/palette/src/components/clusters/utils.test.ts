@@ -52,6 +52,35 @@ describe('cluster utils', () => {
     ]);
   });
 
+  it('reads the violations of a governance refusal, after its leading sentence', async () => {
+    const error = await responseError(403, {
+      error: {
+        name: 'NotAllowedError',
+        message:
+          'Governance does not allow this request: profile.version: is not allowed in payments / production; workerPools.1.count: exceeds the largest pool (10)',
+      },
+      response: { statusCode: 403 },
+    });
+    expect(fieldMessagesOf(error)).toEqual([
+      expect.objectContaining({
+        field: 'profile.version',
+        message: 'is not allowed in payments / production',
+      }),
+      expect.objectContaining({
+        field: 'workerPools.1.count',
+        message: 'exceeds the largest pool (10)',
+      }),
+    ]);
+    const denied = await responseError(403, {
+      error: {
+        name: 'NotAllowedError',
+        message: 'palette.cluster.create is required',
+      },
+      response: { statusCode: 403 },
+    });
+    expect(fieldMessagesOf(denied)).toEqual([]);
+  });
+
   it('prefers messages the error body carries, and ignores other errors', async () => {
     const message = {
       severity: 'warning' as const,

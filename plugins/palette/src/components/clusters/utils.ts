@@ -62,9 +62,23 @@ export const MANAGED_CONTROL_PLANE_CLOUDS: readonly CloudType[] = [
   'gke',
 ];
 
-/** Whether a phase allows changes (upgrade, scale, pools, pause). */
+/**
+ * Whether a phase allows changes (upgrade, scale, pools, pause, kubeconfig):
+ * not while deleting or deleted, nor while the request waits for an
+ * approval or after it was rejected (nothing exists then).
+ */
 export const canChangeInPhase = (phase: ClusterPhase) =>
-  phase !== 'Deleting' && phase !== 'Deleted';
+  phase !== 'Deleting' &&
+  phase !== 'Deleted' &&
+  phase !== 'PendingApproval' &&
+  phase !== 'Rejected';
+
+/**
+ * Whether a cluster in a phase may be deleted; a request waiting for an
+ * approval may be withdrawn that way.
+ */
+export const canDeleteInPhase = (phase: ClusterPhase) =>
+  phase !== 'Deleting' && phase !== 'Deleted' && phase !== 'Rejected';
 
 /**
  * A field path in one spelling, so that `workerPools[0].name`,
@@ -81,13 +95,22 @@ export function normalizeFieldPath(path: string | Array<PropertyKey>): string {
 
 /**
  * The validation messages an error carries: those in its body, or else the
- * `field: message; field: message` parts of an InputError's message.
+ * `field: message; field: message` parts of the message of an InputError
+ * (400) or of a governance refusal (403).
  */
 export function fieldMessagesOf(error: unknown): ValidationMessage[] {
   const carried = validationMessagesOf(error);
   if (carried.length) return carried;
-  if (!ResponseError.is(error) || error.statusCode !== 400) return [];
-  const text: string = error.body?.error?.message ?? '';
+  if (
+    !ResponseError.is(error) ||
+    (error.statusCode !== 400 && error.statusCode !== 403)
+  )
+    return [];
+  // A sentence may lead the list: `Governance does not allow this request: region: ...`.
+  const text: string = (error.body?.error?.message ?? '').replace(
+    /^[A-Z][^:;]*\s[^:;]*:\s+(?=[A-Za-z][\w.[\]/-]*:\s)/,
+    '',
+  );
   const messages: ValidationMessage[] = [];
   for (const part of text.split(/;\s*/)) {
     const match = /^([A-Za-z][\w.[\]/-]*):\s+(.+)$/.exec(part.trim());

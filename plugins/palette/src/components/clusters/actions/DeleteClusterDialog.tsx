@@ -1,7 +1,7 @@
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ClusterDetails } from '@palette-backstage/plugin-palette-common';
-import { useState } from 'react';
+import { ReactNode, useState } from 'react';
 import { ConfirmDialog } from '../../profiles/ConfirmDialog';
 import { formatAge } from '../utils';
 
@@ -22,22 +22,17 @@ export const DeleteClusterDialog = ({
   onClose: () => void;
 }) => {
   const [typed, setTyped] = useState('');
-  return (
-    <ConfirmDialog
-      open
-      title={
-        force ? `Force delete ${cluster.name}?` : `Delete ${cluster.name}?`
-      }
-      confirmLabel={force ? 'Force delete' : 'Delete'}
-      onClose={onClose}
-      onConfirm={async () => {
-        if (typed.trim() !== cluster.name)
-          throw new Error(`Type ${cluster.name} to confirm.`);
-        await onDelete();
-      }}
-    >
-      {force ? (
-        <Typography paragraph>
+  let wording: { title: string; label: string; text: ReactNode } = {
+    title: `Delete ${cluster.name}?`,
+    label: 'Delete',
+    text: 'Cluster API tears down the control plane, every worker pool and their cloud resources. Workloads and data on the cluster are lost. This cannot be undone.',
+  };
+  if (force)
+    wording = {
+      title: `Force delete ${cluster.name}?`,
+      label: 'Force delete',
+      text: (
+        <>
           Deletion was requested{' '}
           {cluster.deletionRequestedAt
             ? formatAge(cluster.deletionRequestedAt)
@@ -46,14 +41,28 @@ export const DeleteClusterDialog = ({
           the cluster&apos;s objects: cloud resources Cluster API has not
           removed yet (machines, load balancers, disks) may be left behind and
           must be cleaned up by hand.
-        </Typography>
-      ) : (
-        <Typography paragraph>
-          Cluster API tears down the control plane, every worker pool and their
-          cloud resources. Workloads and data on the cluster are lost. This
-          cannot be undone.
-        </Typography>
-      )}
+        </>
+      ),
+    };
+  else if (cluster.phase === 'PendingApproval')
+    wording = {
+      title: `Withdraw the request for ${cluster.name}?`,
+      label: 'Withdraw request',
+      text: 'The request still waits for an approval, so nothing exists on the management cluster yet: withdrawing it only forgets the request, and approvers no longer see it.',
+    };
+  return (
+    <ConfirmDialog
+      open
+      title={wording.title}
+      confirmLabel={wording.label}
+      onClose={onClose}
+      onConfirm={async () => {
+        if (typed.trim() !== cluster.name)
+          throw new Error(`Type ${cluster.name} to confirm.`);
+        await onDelete();
+      }}
+    >
+      <Typography paragraph>{wording.text}</Typography>
       <TextField
         id="delete-cluster-confirm"
         label="Type the cluster name to confirm"

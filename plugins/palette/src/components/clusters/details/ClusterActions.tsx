@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { ClusterPermissions } from '../../../hooks';
 import { downloadText, errorMessage } from '../../profiles/utils';
-import { canChangeInPhase, isDeletionStuck } from '../utils';
+import { canChangeInPhase, canDeleteInPhase, isDeletionStuck } from '../utils';
 import { ClusterAction } from './actionTypes';
 
 const useStyles = makeStyles(theme => ({
@@ -119,7 +119,7 @@ export const ClusterActions = ({
           Download kubeconfig
         </Button>
       )}
-      {permissions.canDelete && changeable && (
+      {permissions.canDelete && canDeleteInPhase(cluster.phase) && (
         <Button
           size="small"
           variant="outlined"
@@ -127,7 +127,7 @@ export const ClusterActions = ({
           startIcon={<DeleteIcon />}
           onClick={() => onAction({ type: 'delete', force: false })}
         >
-          Delete
+          {cluster.phase === 'PendingApproval' ? 'Withdraw request' : 'Delete'}
         </Button>
       )}
       {permissions.canDelete && isDeletionStuck(cluster) && (

@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { useClusterPermissions } from '../../../hooks';
 import { clustersRouteRef } from '../../../routes';
+import { ApprovalBanner } from '../../governance/approvals/ApprovalBanner';
 import { ClusterDialogs } from '../actions';
 import { ClusterAction } from './actionTypes';
 import { ClusterActions } from './ClusterActions';
@@ -77,7 +78,9 @@ export const ClusterDetailsView = ({ name }: { name: string }) => {
               onDone={apply}
             />
           }
-        />
+        >
+          <ApprovalBanner cluster={cluster} onDecided={apply} />
+        </LifecycleHeader>
       </Grid>
       <Grid item xs={12} lg={7}>
         <NodePoolsCard

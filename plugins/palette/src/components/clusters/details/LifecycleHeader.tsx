@@ -33,7 +33,12 @@ export const LifecycleProgress = ({
   cluster: Pick<ClusterDetails, 'phase' | 'progress'>;
 }) => {
   const classes = useStyles();
-  if (!isClusterPhaseInProgress(cluster.phase)) return null;
+  // Waiting for an approver is not work under way: the approval banner says who.
+  if (
+    !isClusterPhaseInProgress(cluster.phase) ||
+    cluster.phase === 'PendingApproval'
+  )
+    return null;
   const { progress } = cluster;
   const label = progress
     ? `${progress.label} (${progress.done} of ${progress.total})`
@@ -74,13 +79,16 @@ export const PhaseLine = ({ cluster }: { cluster: ClusterSummary }) => {
 /**
  * Where a cluster is in its lifecycle: its phase and what it means now, the
  * progress of work under way, and the last error with its reason.
+ * `children` (e.g. the approval banner) follow the phase.
  */
 export const LifecycleHeader = ({
   cluster,
   actions,
+  children,
 }: {
   cluster: ClusterDetails;
   actions?: ReactNode;
+  children?: ReactNode;
 }) => {
   const classes = useStyles();
   return (
@@ -89,6 +97,7 @@ export const LifecycleHeader = ({
       {cluster.message && (
         <Typography className={classes.progress}>{cluster.message}</Typography>
       )}
+      {children}
       <LifecycleProgress cluster={cluster} />
       {cluster.lastError && (
         <Alert severity="error" className={classes.alert}>

@@ -24,17 +24,23 @@ export interface ClusterLive {
   apply: (details: ClusterDetails) => void;
 }
 
+/** How soon a cluster in a phase is asked for again. */
+export const pollDelayOf = (details: ClusterDetails) =>
+  isClusterPhaseInProgress(details.phase) && details.phase !== 'PendingApproval'
+    ? FAST_POLL_MS
+    : SLOW_POLL_MS;
+
 /**
- * Polls a cluster every 2.5 s while it is in progress and every 30 s
- * otherwise; reloads its timeline whenever the cluster changes.
+ * Polls a cluster every 2.5 s while work is under way and every 30 s
+ * otherwise (also while it waits for an approver, which takes hours rather
+ * than seconds); reloads its timeline whenever the cluster changes.
  */
 export function useClusterLive(name: string): ClusterLive {
   const paletteApi = useApi(paletteApiRef);
   const cluster = usePolledValue(
     () => paletteApi.getCluster(name),
     [paletteApi, name],
-    details =>
-      isClusterPhaseInProgress(details.phase) ? FAST_POLL_MS : SLOW_POLL_MS,
+    pollDelayOf,
   );
   const version = cluster.value
     ? `${cluster.value.phase}|${cluster.value.updatedAt}|${cluster.value.phaseSince}`

@@ -310,4 +310,65 @@ describe('RequestClusterDialog', () => {
     );
     expect(onCreated).not.toHaveBeenCalled();
   });
+
+  it('shows the cost estimate and who must approve after a dry run', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeClusterApi({
+      dryRunCluster: async () => ({
+        valid: true,
+        messages: [],
+        manifests: [],
+        governance: {
+          violations: [],
+          policy: { project: 'system:default/payments', environment: 'dev' },
+          approval: { approverGroup: 'group:default/platform-team' },
+          estimatedMonthlyCost: 420.48,
+          usageAfter: { clusters: 3, nodes: 11, vcpus: 30, monthlyCost: 1620 },
+        },
+      }),
+    });
+    await render(api);
+    const form = await fillValidForm(user);
+    await user.click(form.getByRole('button', { name: 'Validate' }));
+    const governance = await form.findByLabelText('Governance');
+    expect(governance).toHaveTextContent(
+      'Estimated cost: $420 / month at list prices.',
+    );
+    expect(governance).toHaveTextContent(
+      'the team runs 3 clusters with 11 nodes and 30 vCPUs for about $1,620 a month.',
+    );
+    expect(governance).toHaveTextContent(
+      'Needs approval by platform-team: the cluster waits in PendingApproval until a member approves it.',
+    );
+  });
+
+  it('places governance refusals next to their fields', async () => {
+    const user = userEvent.setup({ delay: null });
+    const api = fakeClusterApi({
+      createCluster: jest
+        .fn()
+        .mockRejectedValue(
+          await errorResponse(
+            403,
+            'NotAllowedError',
+            'Governance does not allow this request: region: is not allowed in payments / dev; workerPools.0.count: is more than the largest pool (1)',
+          ),
+        ),
+    });
+    await render(api);
+    const form = await fillValidForm(user);
+    await user.click(form.getByRole('button', { name: 'Request' }));
+    await waitFor(() =>
+      expect(form.getByLabelText(/^Region/)).toHaveAccessibleDescription(
+        'is not allowed in payments / dev',
+      ),
+    );
+    const pool = within(form.getByRole('group', { name: 'Worker pool 1' }));
+    expect(pool.getByLabelText(/^Nodes/)).toHaveAccessibleDescription(
+      'is more than the largest pool (1)',
+    );
+    expect(form.getByRole('alert')).toHaveTextContent(
+      /^Governance does not allow this request/,
+    );
+  });
 });

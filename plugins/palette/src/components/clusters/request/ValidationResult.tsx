@@ -5,13 +5,46 @@ import {
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
 import { MessageList } from '../../profiles/DraftEditor/MessageList';
-import { summarizeMessages } from '../../profiles/utils';
+import { humanizeOwner, summarizeMessages } from '../../profiles/utils';
+import { formatCost, formatMonthlyCost } from '../../governance/format';
 import { plural } from '../utils';
 import { ManifestsView } from './ManifestsView';
 
 const useStyles = makeStyles(theme => ({
   result: { marginTop: theme.spacing(2) },
+  governance: { marginTop: theme.spacing(1) },
 }));
+
+/**
+ * What governance said about a validated request: its estimated monthly
+ * cost, the team's usage with it, and who must approve it first. Its
+ * violations are among the messages, next to their fields.
+ */
+export const GovernanceSummary = ({
+  governance,
+}: {
+  governance: NonNullable<ClusterDryRunResponse['governance']>;
+}) => {
+  const classes = useStyles();
+  const { usageAfter, approval } = governance;
+  return (
+    <Alert
+      severity={approval ? 'warning' : 'info'}
+      className={classes.governance}
+      aria-label="Governance"
+    >
+      Estimated cost: {formatMonthlyCost(governance.estimatedMonthlyCost)} at
+      list prices. With it, the team runs{' '}
+      {plural(usageAfter.clusters, 'cluster')} with{' '}
+      {plural(usageAfter.nodes, 'node')} and {usageAfter.vcpus} vCPUs for about{' '}
+      {formatCost(usageAfter.monthlyCost)} a month.
+      {approval &&
+        ` Needs approval by ${humanizeOwner(
+          approval.approverGroup,
+        )}: the cluster waits in PendingApproval until a member approves it.`}
+    </Alert>
+  );
+};
 
 /**
  * What the last Validate found (whether the request is valid, messages no
@@ -45,6 +78,9 @@ export const ValidationResult = ({
               )}. The problems are marked next to their fields.`}
           {stale && ' The form changed since; validate again.'}
         </Alert>
+      )}
+      {result?.governance && (
+        <GovernanceSummary governance={result.governance} />
       )}
       <MessageList
         messages={general.map(message => ({ message }))}

@@ -218,6 +218,18 @@ export function fakePaletteApi(overrides: Partial<PaletteApi> = {}): ApiMock {
     diffProfile: fail('diffProfile'),
     exportProfileVersion: fail('exportProfileVersion'),
     importProfile: fail('importProfile'),
+    getEffectivePolicy: jest.fn(async () => ({})),
+    listPolicies: jest.fn(async () => ({ items: [] })),
+    savePolicy: fail('savePolicy'),
+    deletePolicy: fail('deletePolicy'),
+    listQuotas: jest.fn(async () => ({ items: [] })),
+    saveQuota: fail('saveQuota'),
+    deleteQuota: fail('deleteQuota'),
+    listUsage: jest.fn(async () => ({ items: [] })),
+    evaluateRequest: fail('evaluateRequest'),
+    listApprovals: jest.fn(async () => ({ items: [] })),
+    decideApproval: fail('decideApproval'),
+    listAudit: jest.fn(async () => ({ items: [] })),
   };
   for (const [key, value] of Object.entries(overrides))
     api[key] = jest.fn(value as (...args: any[]) => any);
@@ -257,6 +269,7 @@ export function Apis({
   allowed = 'all',
   alerts = fakeAlertApi(),
   identity,
+  user = 'user:default/jane',
   children,
 }: {
   api: ApiMock;
@@ -264,6 +277,8 @@ export function Apis({
   alerts?: ReturnType<typeof fakeAlertApi>;
   /** The signed-in user's ownership refs, when the test needs an identity. */
   identity?: string[];
+  /** The signed-in user's entity ref, with `identity`. */
+  user?: string;
   children: ReactNode;
 }) {
   const identityApis = identity
@@ -271,7 +286,7 @@ export function Apis({
         [
           identityApiRef,
           mockApis.identity({
-            userEntityRef: 'user:default/jane',
+            userEntityRef: user,
             ownershipEntityRefs: identity,
           }),
         ],

@@ -1,0 +1,13 @@
+export { PaletteProfilePicker } from './PaletteProfilePicker';
+export { PaletteNodePoolEditor } from './PaletteNodePoolEditor';
+export {
+  validatePaletteNodePools,
+  validatePaletteProfilePick,
+} from './validation';
+export {
+  policyScopeOf,
+  offeredProfiles,
+  type ProfilePickerUiOptions,
+  type ProfilePickerValue,
+} from './profilePicker';
+export { workerPoolProblems, type NodePoolEditorUiOptions } from './nodePools';
