@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readdirSync } from 'node:fs';
+import { openSync, readdirSync } from 'node:fs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const base = process.env.PALETTE_E2E_URL ?? 'http://localhost:7007';
@@ -46,9 +46,15 @@ if (!process.env.PALETTE_E2E_URL) {
     ],
     {
       cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The backend logs at info (scaffolder task logs are info lines the
+      // tests read); its output goes to e2e/backend.log, not the test report.
+      stdio: [
+        'ignore',
+        openSync(join(root, 'e2e', 'backend.log'), 'w'),
+        'inherit',
+      ],
       detached: true,
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      env: process.env,
     },
   );
 }
