@@ -119,8 +119,11 @@ describe.each(PALETTE_TEST_DATABASE_IDS)('governance store on %s', engine => {
     expect(await store.getQuota(APOLLO)).toBeUndefined();
   });
 
-  it('lets exactly one of two simultaneous requests through when together they exceed the quota', async () => {
-    const { knex, auditLog, store, clusterStore } = await setup();
+  async function withService(
+    ctx: Awaited<ReturnType<typeof setup>>,
+    approvalExpiryMs = 60_000,
+  ) {
+    const { knex, store, clusterStore } = ctx;
     const packs = PackRegistry.withBuiltinPacks();
     const profiles = await DatabaseProfileStore.create({
       database: { getClient: async () => knex } as any,
@@ -133,9 +136,7 @@ describe.each(PALETTE_TEST_DATABASE_IDS)('governance store on %s', engine => {
       logger,
     );
     stops.push(stop);
-    const governance = new GovernanceService(store, {
-      approvalExpiryMs: 60_000,
-    });
+    const governance = new GovernanceService(store, { approvalExpiryMs });
     const service = new ClusterService({
       store: clusterStore,
       governance,
@@ -149,6 +150,13 @@ describe.each(PALETTE_TEST_DATABASE_IDS)('governance store on %s', engine => {
       forceDeleteAfterMs: 60_000,
       onChanged: () => {},
     });
+    return service;
+  }
+
+  it('lets exactly one of two simultaneous requests through when together they exceed the quota', async () => {
+    const ctx = await setup();
+    const { auditLog, store, clusterStore } = ctx;
+    const service = await withService(ctx);
     await store.saveQuota({ team: APOLLO, maxClusters: 1 }, PRIYA);
 
     const results = await Promise.allSettled([
@@ -169,5 +177,34 @@ describe.each(PALETTE_TEST_DATABASE_IDS)('governance store on %s', engine => {
     // Nothing of the refused request was written, audit included.
     const audited = await auditLog.list({ action: 'cluster.create' });
     expect(audited).toHaveLength(1);
+  });
+
+  it('expires requests nobody decided: they end as Rejected and free their name', async () => {
+    const ctx = await setup();
+    await ctx.store.savePolicy(
+      {
+        project: '*',
+        environment: 'production',
+        requireApproval: true,
+        approverGroup: 'group:default/platform-team',
+      },
+      PRIYA,
+    );
+    // Approvals that expire the moment they are asked for.
+    const service = await withService(ctx, -1);
+    const pending = await service.create(
+      devRequest('late', { environment: 'production' }),
+      'user:default/alice',
+    );
+    expect(pending.phase).toBe('PendingApproval');
+    expect(await service.expireApprovals()).toEqual(['late']);
+    const expired = (await ctx.clusterStore.get('late'))!;
+    expect(expired).toMatchObject({
+      phase: 'Rejected',
+      message: 'The approval expired before anyone decided',
+      approval: { state: 'Expired', decidedBy: 'service:palette' },
+    });
+    expect(await service.expireApprovals()).toEqual([]);
+    expect((await ctx.clusterStore.list()).totalCount).toBe(0);
   });
 });
