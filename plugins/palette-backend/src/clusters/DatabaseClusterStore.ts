@@ -271,16 +271,7 @@ export class DatabaseClusterStore {
     } = {},
   ): Promise<ClusterRecord> {
     const now = this.#clock();
-    const id = await this.#db.transaction(async tx => {
-      const row = await tx<ClusterRow>(CLUSTERS_TABLE)
-        .where({ active_name: name })
-        // SQLite serialises write transactions anyway; row locks are PostgreSQL's.
-        .modify(q => {
-          if (isPostgres(tx)) q.forUpdate();
-        })
-        .first();
-      if (!row) return undefined;
-      const current = rowToRecord(row);
+    return this.#changeLive(name, async (tx, current) => {
       const change = decide(current);
       await options.guard?.(tx, current, change);
       const request = change.request ?? current.request;
@@ -304,8 +295,10 @@ export class DatabaseClusterStore {
         update.deletion_requested_at = new Date(change.deletionRequestedAt);
       if (change.forceDelete !== undefined)
         update.force_delete = change.forceDelete;
-      await tx<ClusterRow>(CLUSTERS_TABLE).where({ id: row.id }).update(update);
-      await this.#appendEvent(tx, row.id, {
+      await tx<ClusterRow>(CLUSTERS_TABLE)
+        .where({ id: current.id })
+        .update(update);
+      await this.#appendEvent(tx, current.id, {
         type: 'action',
         reason: context.reason,
         message: context.message,
@@ -323,6 +316,27 @@ export class DatabaseClusterStore {
         },
         tx,
       );
+    });
+  }
+
+  /**
+   * Runs a change of one live cluster in a transaction that holds its row
+   * (locked on PostgreSQL; SQLite serialises write transactions anyway), and
+   * returns the cluster as the change left it. 404 when there is none.
+   */
+  async #changeLive(
+    name: string,
+    change: (tx: Knex.Transaction, current: ClusterRecord) => Promise<void>,
+  ): Promise<ClusterRecord> {
+    const id = await this.#db.transaction(async tx => {
+      const row = await tx<ClusterRow>(CLUSTERS_TABLE)
+        .where({ active_name: name })
+        .modify(q => {
+          if (isPostgres(tx)) q.forUpdate();
+        })
+        .first();
+      if (!row) return undefined;
+      await change(tx, rowToRecord(row));
       return row.id;
     });
     if (!id) throw new NotFoundError(`No cluster named "${name}"`);
@@ -452,15 +466,7 @@ export class DatabaseClusterStore {
     check: (current: ClusterRecord) => void = () => {},
   ): Promise<ClusterRecord> {
     const now = this.#clock();
-    const id = await this.#db.transaction(async tx => {
-      const row = await tx<ClusterRow>(CLUSTERS_TABLE)
-        .where({ active_name: name })
-        .modify(q => {
-          if (isPostgres(tx)) q.forUpdate();
-        })
-        .first();
-      if (!row) return undefined;
-      const current = rowToRecord(row);
+    return this.#changeLive(name, async (tx, current) => {
       if (current.approval?.state !== 'Pending') {
         throw new ConflictError(
           current.approval
@@ -472,7 +478,7 @@ export class DatabaseClusterStore {
       const approved = decision.state === 'Approved';
       const phase: ClusterPhase = approved ? 'Requested' : 'Rejected';
       await tx<ClusterRow>(CLUSTERS_TABLE)
-        .where({ id: row.id })
+        .where({ id: current.id })
         .update({
           approval_state: decision.state,
           approval_decided_by: decision.actor,
@@ -489,7 +495,7 @@ export class DatabaseClusterStore {
         Rejected: 'rejected',
         Expired: 'expired',
       }[decision.state];
-      await this.#appendEvent(tx, row.id, {
+      await this.#appendEvent(tx, current.id, {
         type: 'action',
         phase,
         reason: `Approval${decision.state}`,
@@ -517,10 +523,7 @@ export class DatabaseClusterStore {
         },
         tx,
       );
-      return row.id;
     });
-    if (!id) throw new NotFoundError(`No cluster named "${name}"`);
-    return (await this.getById(id))!;
   }
 
   /** Live clusters with an approval, newest first. */
