@@ -11,3 +11,4 @@ export * from './packs';
 export * from './profiles';
 export * from './clusters';
 export * from './governance';
+export * from './fleet';
