@@ -7,6 +7,12 @@ export interface Config {
     demoData?: {
       /** Seed the curated demo profiles into an empty database (off in production). */
       seed?: boolean;
+      /**
+       * Seed a demo fleet of a few dozen clusters (requested over the last
+       * months, through the product's own use cases) into an empty clusters
+       * table (off in production).
+       */
+      fleet?: boolean;
     };
     /**
      * The Cluster API management clusters Palette orchestrates. Without this

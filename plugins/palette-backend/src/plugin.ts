@@ -31,6 +31,7 @@ import {
 import { DatabaseGovernanceStore } from './governance/DatabaseGovernanceStore';
 import { GovernanceService } from './governance/GovernanceService';
 import { toClusterSummary } from './clusters/toApi';
+import { ClusterRecord } from './clusters/types';
 import { Orchestrator } from './orchestration/Orchestrator';
 import {
   paletteClusterPermissionRules,
@@ -45,6 +46,7 @@ import {
   paletteProfilePermissionRules,
   paletteProfileResourceRef,
 } from './permissions/profilePermissionRules';
+import { seedDemoFleet } from './seed/seedDemoFleet';
 import { seedDemoGovernance } from './seed/seedDemoGovernance';
 import { seedDemoProfiles } from './seed/seedDemoProfiles';
 import { createRouter } from './service/router';
@@ -179,20 +181,17 @@ export const palettePlugin = createBackendPlugin({
           managementClusters: clusters,
           namespace: clusterSettings.namespace,
         };
-        const clusterService = new ClusterService({
+        const clusterServiceOptions = {
+          ...resolveContext,
           governance,
           store: clusterStore,
-          profiles: store,
-          packs,
-          accounts: cloudAccounts,
-          managementClusters: clusters,
-          namespace: clusterSettings.namespace,
           forceDeleteAfterMs: clusterSettings.forceDeleteAfterMs,
-          onChanged: async record => {
+          onChanged: async (record: ClusterRecord) => {
             orchestrator.onRequested(record);
             await onClusterChanged(record.name);
           },
-        });
+        };
+        const clusterService = new ClusterService(clusterServiceOptions);
 
         await scheduler.scheduleTask({
           id: 'palette-approval-expiry',
@@ -209,6 +208,23 @@ export const palettePlugin = createBackendPlugin({
         if (config.getOptionalBoolean('palette.demoData.seed')) {
           await seedDemoProfiles(store, packs, logger);
           await seedDemoGovernance(governance.store, logger);
+        }
+        if (config.getOptionalBoolean('palette.demoData.fleet')) {
+          const db = await database.getClient();
+          await seedDemoFleet({
+            store: clusterStore,
+            logger,
+            serviceAt: clock =>
+              new ClusterService({
+                ...clusterServiceOptions,
+                store: new DatabaseClusterStore({
+                  db,
+                  auditLog: store.auditLog,
+                  clock,
+                }),
+                clock,
+              }),
+          });
         }
 
         httpRouter.use(

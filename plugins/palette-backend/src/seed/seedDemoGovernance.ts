@@ -38,17 +38,17 @@ export const DEMO_POLICIES: readonly GovernancePolicy[] = [
 export const DEMO_QUOTAS: readonly TeamQuota[] = [
   {
     team: 'group:default/team-apollo',
-    maxClusters: 10,
-    maxNodes: 60,
-    maxVcpus: 240,
-    monthlyBudget: 8000,
+    maxClusters: 20,
+    maxNodes: 120,
+    maxVcpus: 480,
+    monthlyBudget: 15000,
   },
   {
     team: 'group:default/team-zephyr',
-    maxClusters: 6,
-    maxNodes: 40,
-    maxVcpus: 160,
-    monthlyBudget: 5000,
+    maxClusters: 15,
+    maxNodes: 80,
+    maxVcpus: 320,
+    monthlyBudget: 12000,
   },
 ];
 
