@@ -26,6 +26,7 @@ import {
 import { isControlPlaneInitialized, isMachineBased } from './controlPlane';
 import { isProvisioned } from './infrastructure';
 import { reconcileTopology } from './topology';
+import { desiredReplicas, infraPoolOf } from './workers';
 
 /** Reasons of TopologyReconciled that make a Cluster not available (the others are transient). */
 const BLOCKING_TOPOLOGY_REASONS = new Set([
@@ -662,7 +663,7 @@ function clusterStatus(
   };
   for (const { obj } of workers) {
     const s = statusOf(obj);
-    counters.desiredReplicas += specOf(obj).replicas ?? 1;
+    counters.desiredReplicas += desiredReplicas(obj, infraPoolOf(ctx, obj));
     counters.replicas += s.replicas ?? 0;
     counters.readyReplicas += s.readyReplicas ?? 0;
     counters.availableReplicas += s.availableReplicas ?? 0;

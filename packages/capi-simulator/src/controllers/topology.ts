@@ -433,9 +433,11 @@ function ensureWorker(
   if (!existing) {
     // New workers wait while the control plane upgrades.
     if (w.cpUpgrading) return 'createPending';
+    // Without replicas (an autoscaler owns the count), the pool starts at the
+    // autoscaler's minimum: see desiredReplicas in workers.ts.
     const spec: Spec = {
       clusterName: cluster.metadata.name,
-      replicas: replicas ?? 1,
+      ...(replicas !== undefined ? { replicas } : {}),
     };
     if (shape.deployment) {
       spec.selector = { matchLabels: selectorLabels(shape.labels) };
@@ -463,6 +465,10 @@ function ensureWorker(
         name,
         namespace,
         labels: shape.labels,
+        // The topology entry's metadata reaches the pool, as Cluster API does.
+        ...(topology.metadata?.annotations
+          ? { annotations: { ...topology.metadata.annotations } }
+          : {}),
         ownerReferences: [ownerRefTo(cluster)],
         finalizers: [finalizerOf(info.type)],
       },
@@ -474,6 +480,7 @@ function ensureWorker(
   const spec = specOf(existing);
   const currentVersion: string | undefined = spec.template?.spec?.version;
   const wantVersion = w.cpRolledOut ? version : currentVersion;
+  // An autoscaled pool keeps the count the autoscaler set.
   const wantReplicas = replicas ?? spec.replicas;
   if (currentVersion !== wantVersion || spec.replicas !== wantReplicas) {
     const next = structuredClone(existing);

@@ -75,6 +75,7 @@ export function reconcileWorkers(
         ...extra,
         sim,
         pool: isPool ? { infraReady, hasInfraRef: !!infraRef } : undefined,
+        infra,
       }),
     );
     // The infrastructure machine pool reports the replicas it runs.
@@ -133,7 +134,7 @@ export function reconcileWorkers(
     });
     return;
   }
-  const next = nextMachines(versions, spec.replicas ?? 1, target);
+  const next = nextMachines(versions, desiredReplicas(obj, infra), target);
   if (!next) ctx.resetStep(key);
   else if (ctx.stepDone(key)) versions = next;
   write(current);
@@ -150,11 +151,12 @@ function workerStatus(
     deleting?: boolean;
     waiting?: string;
     pool?: { infraReady: boolean; hasInfraRef: boolean };
+    infra?: KubeObject;
   },
 ): Spec {
   const spec = specOf(obj);
   const failure = opts.sim.failure?.message;
-  const desired: number = opts.deleting ? 0 : spec.replicas ?? 1;
+  const desired: number = opts.deleting ? 0 : desiredReplicas(obj, opts.infra);
   const counters = replicaCounters(versions, target);
   const outdated = counters.replicas - counters.upToDateReplicas;
   let available = trueCondition('Available', 'Available');
@@ -258,4 +260,36 @@ export function reconcileInfraMachinePool(
     current,
     providerStatus(ctx, info, current, true, trueCondition('Ready', 'Ready')),
   );
+}
+
+const AUTOSCALER_MIN_SIZE =
+  'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
+
+/**
+ * The machines a pool runs: `spec.replicas`; without it an autoscaler owns
+ * the count, and the pool starts at its lower bound, as Cluster API's
+ * defaulting does for a MachineDeployment with the autoscaler's min-size
+ * annotation, and a managed node group at its scaling minimum (EKS
+ * `minSize`, GKE `minCount`); 1 otherwise.
+ */
+export function desiredReplicas(obj: KubeObject, infra?: KubeObject): number {
+  const spec = specOf(obj);
+  if (typeof spec.replicas === 'number') return spec.replicas;
+  const annotated = Number(obj.metadata.annotations?.[AUTOSCALER_MIN_SIZE]);
+  if (Number.isInteger(annotated) && annotated >= 0) return annotated;
+  const scaling = specOf(infra).scaling;
+  const poolMin = scaling?.minSize ?? scaling?.minCount;
+  return typeof poolMin === 'number' ? poolMin : 1;
+}
+
+/** The infrastructure machine pool of a MachinePool, when it has one. */
+export function infraPoolOf(
+  ctx: ControllerContext,
+  obj: KubeObject,
+): KubeObject | undefined {
+  const ref = specOf(obj).template?.spec?.infrastructureRef;
+  const info = ref ? ctx.infoOfRef(ref) : undefined;
+  return info
+    ? ctx.get(info, obj.metadata.namespace ?? '', ref.name)
+    : undefined;
 }
