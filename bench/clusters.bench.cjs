@@ -34,6 +34,8 @@ const { PackRegistry } = require(`${backend}/packs`);
 const { seedDemoProfiles } = require(`${backend}/seed/seedDemoProfiles`);
 const { HealthReporter } = require(`${backend}/health/HealthReporter`);
 const { createRouter } = require(`${backend}/service/router`);
+const { createCost } = require(`${backend}/fleet/cost`);
+const { ConfigReader } = require('@backstage/config');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -244,6 +246,13 @@ async function main() {
       cloudAccounts: accounts,
       userInfo: mockServices.userInfo(),
       governance,
+      cost: createCost({
+        db: knex,
+        clusterStore: store,
+        governanceStore: governance.store,
+        config: new ConfigReader({}),
+        logger: silent,
+      }),
       resolveContext: {
         profiles,
         packs,

@@ -87,5 +87,26 @@ export interface Config {
       /** How long one backend instance holds a cluster while reconciling it (default 60 seconds). */
       lease?: HumanDuration | string;
     };
+    /** Fleet compliance rules and their evaluation. */
+    compliance?: {
+      /** How often every live cluster is evaluated (default 1 hour). */
+      evaluationInterval?: HumanDuration | string;
+      /** How many of the newest Kubernetes minors offered by packs are supported (default 3). */
+      supportedMinors?: number;
+      /** How many published versions a cluster's profile may lag behind the latest (default 2). */
+      maxProfileVersionsBehind?: number;
+      /** Environments whose control planes need 3+ replicas or a managed control plane (default `[production]`). */
+      highlyAvailableEnvironments?: string[];
+      /** A vulnerability scan fails with any critical finding or more high ones than this (default 5). */
+      maxHighVulnerabilities?: number;
+      /**
+       * Add-ons required per environment: any one pack of `anyOf` in the
+       * cluster's profiles satisfies one. Default: production requires a
+       * policy engine (kyverno or gatekeeper) and monitoring (kube-prometheus-stack).
+       */
+      requiredAddons?: {
+        [environment: string]: Array<{ purpose: string; anyOf: string[] }>;
+      };
+    };
   };
 }

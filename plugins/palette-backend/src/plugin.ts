@@ -2,7 +2,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import Router from 'express-promise-router';
 import {
   CustomPackInput,
   paletteClusterApprovePermission,
@@ -46,6 +48,10 @@ import {
   paletteProfilePermissionRules,
   paletteProfileResourceRef,
 } from './permissions/profilePermissionRules';
+import { createCost } from './fleet/cost';
+import { createFleetCompliance } from './fleet/compliance';
+import { COST_ACCRUALS_TABLE } from './fleet/cost/CostSnapshots';
+import { demoHistoryTask } from './seed/demoHistory';
 import { seedDemoFleet } from './seed/seedDemoFleet';
 import { seedDemoGovernance } from './seed/seedDemoGovernance';
 import { seedDemoProfiles } from './seed/seedDemoProfiles';
@@ -72,6 +78,8 @@ export const palettePlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         scheduler: coreServices.scheduler,
         userInfo: coreServices.userInfo,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         events: eventsServiceRef,
       },
       async init({
@@ -86,6 +94,8 @@ export const palettePlugin = createBackendPlugin({
         auditor,
         scheduler,
         userInfo,
+        auth,
+        catalog,
         events,
       }) {
         const packs = PackRegistry.withBuiltinPacks();
@@ -181,6 +191,49 @@ export const palettePlugin = createBackendPlugin({
           managementClusters: clusters,
           namespace: clusterSettings.namespace,
         };
+        const cost = createCost({
+          db: await database.getClient(),
+          clusterStore,
+          governanceStore: governance.store,
+          config,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          ...cost.snapshotTask,
+          scope: 'global',
+          // After a first start, demo history (if any) is backfilled first.
+          initialDelay: { minutes: 15 },
+        });
+
+        const compliance = createFleetCompliance({
+          config,
+          logger,
+          db: await database.getClient(),
+          clusters: clusterStore,
+          profiles: store,
+          packs,
+          governance: governance.store,
+          ownerExists: async ref =>
+            Boolean(
+              await catalog.getEntityByRef(ref, {
+                credentials: await auth.getOwnServiceCredentials(),
+              }),
+            ),
+        });
+        await scheduler.scheduleTask({
+          ...compliance.evaluationTask,
+          timeout: { minutes: 15 },
+          scope: 'global',
+        });
+        // Mounted before the main router: scan reports may exceed its 1 MB body limit.
+        const complianceRouter = Router();
+        compliance.registerRoutes(complianceRouter, {
+          httpAuth,
+          permissions,
+          auditor,
+        });
+        httpRouter.use(complianceRouter);
+
         const clusterServiceOptions = {
           ...resolveContext,
           governance,
@@ -225,6 +278,15 @@ export const palettePlugin = createBackendPlugin({
                 clock,
               }),
           });
+          await scheduler.scheduleTask(
+            demoHistoryTask({
+              clusterStore,
+              logger,
+              recordCostSnapshot: at => cost.recordSnapshot(at),
+              hasCostHistory: async () =>
+                (await db(COST_ACCRUALS_TABLE).first()) !== undefined,
+            }),
+          );
         }
 
         httpRouter.use(
@@ -247,6 +309,7 @@ export const palettePlugin = createBackendPlugin({
             userInfo,
             governance,
             resolveContext,
+            cost,
             readKubeconfig: record =>
               readWorkloadKubeconfig(
                 orchestrator.client(record.managementCluster),

@@ -21,6 +21,12 @@ const TABLES = [
   'palette_cluster_events',
   'palette_governance_policies',
   'palette_team_quotas',
+  'palette_cost_daily',
+  'palette_cost_accruals',
+  'palette_compliance_scans',
+  'palette_compliance_results',
+  'palette_compliance_findings',
+  'palette_compliance_snapshots',
 ];
 
 async function existingTables(knex: Knex): Promise<string[]> {
@@ -54,13 +60,20 @@ describe('migrations', () => {
         '20261123000100_audit_events.js',
         '20261123000200_clusters.js',
         '20261124000000_governance.js',
+        '20261124010000_cost.js',
+        '20261124020000_compliance.js',
       ]);
       // Applying again is a no-op.
       await applyDatabaseMigrations(knex);
       expect(await knex(MIGRATIONS_TABLE).pluck('name')).toEqual(applied);
 
-      // One step down removes governance only.
-      await knex.migrate.down(config());
+      // Stepping down to just before governance (later migrations go first)
+      // removes governance and nothing older.
+      const appliedNow = async () =>
+        knex(MIGRATIONS_TABLE).pluck('name') as Promise<string[]>;
+      while ((await appliedNow()).includes('20261124000000_governance.js')) {
+        await knex.migrate.down(config());
+      }
       expect(await existingTables(knex)).toEqual(TABLES.slice(0, 7));
       expect(
         await knex.schema.hasColumn('palette_clusters', 'approval_state'),

@@ -5,6 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import express from 'express';
+import { createCost } from '../fleet/cost';
 import Router from 'express-promise-router';
 import { AuditLog } from '../audit';
 import { ProfileStore } from '../database';
@@ -34,6 +35,7 @@ export interface RouterOptions
   auditLog: AuditLog;
   onProfileChanged(name: string): Promise<void>;
   clustersUsingProfile(name: string, version?: string): Promise<string[]>;
+  cost: ReturnType<typeof createCost>;
 }
 
 /** The REST API of palette-backend, under `/api/palette`. Thin: parse, authorize, call, reply. */
@@ -55,5 +57,6 @@ export async function createRouter(
   registerProfileRoutes(router, options);
   registerClusterRoutes(router, options);
   registerGovernanceRoutes(router, options);
+  options.cost.registerRoutes(router, options);
   return router;
 }
