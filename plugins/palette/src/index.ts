@@ -10,6 +10,8 @@ export {
   EntityPaletteProfileContent,
   EntityPaletteClusterContent,
   EntityPaletteClusterCard,
+  EntityPaletteClusterCostCard,
+  EntityPaletteClusterComplianceCard,
   PaletteProfilePickerFieldExtension,
   PaletteNodePoolEditorFieldExtension,
 } from './plugin';
@@ -33,6 +35,12 @@ export type {
   ListClustersFilter,
   ClusterSortKey,
   KubeconfigFile,
+  DownloadedFile,
+  FleetDateRange,
+  CostBreakdownFilter,
+  CostTrendFilter,
+  CostExportFilter,
+  ComplianceScoreDimension,
   ListApprovalsFilter,
   ListAuditFilter,
 } from './api/PaletteApi';
@@ -46,4 +54,6 @@ export {
   approvalsRouteRef,
   governanceRouteRef,
   auditRouteRef,
+  costRouteRef,
+  complianceRouteRef,
 } from './routes';

@@ -14,6 +14,8 @@ import {
   auditRouteRef,
   clusterRouteRef,
   clustersRouteRef,
+  complianceRouteRef,
+  costRouteRef,
   governanceRouteRef,
   profileRouteRef,
   profilesRouteRef,
@@ -50,6 +52,8 @@ export const palettePlugin = createPlugin({
     approvals: approvalsRouteRef,
     governance: governanceRouteRef,
     audit: auditRouteRef,
+    cost: costRouteRef,
+    compliance: complianceRouteRef,
   },
 });
 
@@ -130,6 +134,38 @@ export const EntityPaletteClusterCard = palettePlugin.provide(
     component: {
       lazy: () =>
         import('./components/clusters').then(m => m.EntityClusterCard),
+    },
+  }),
+);
+
+/**
+ * A cluster entity's cost for its overview: run-rate, month to date and a
+ * 30-day sparkline. Needs `palette.cluster.read` on the cluster.
+ *
+ * @public
+ */
+export const EntityPaletteClusterCostCard = palettePlugin.provide(
+  createComponentExtension({
+    name: 'EntityPaletteClusterCostCard',
+    component: {
+      lazy: () =>
+        import('./components/fleet').then(m => m.EntityClusterCostCard),
+    },
+  }),
+);
+
+/**
+ * A cluster entity's compliance for its overview: the score and each
+ * failing rule with why and what to do.
+ *
+ * @public
+ */
+export const EntityPaletteClusterComplianceCard = palettePlugin.provide(
+  createComponentExtension({
+    name: 'EntityPaletteClusterComplianceCard',
+    component: {
+      lazy: () =>
+        import('./components/fleet').then(m => m.EntityClusterComplianceCard),
     },
   }),
 );

@@ -51,3 +51,17 @@ export const auditRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/audit',
 });
+
+/** Fleet cost, under the Palette page. @public */
+export const costRouteRef = createSubRouteRef({
+  id: 'palette/cost',
+  parent: rootRouteRef,
+  path: '/cost',
+});
+
+/** Fleet compliance, under the Palette page. @public */
+export const complianceRouteRef = createSubRouteRef({
+  id: 'palette/compliance',
+  parent: rootRouteRef,
+  path: '/compliance',
+});

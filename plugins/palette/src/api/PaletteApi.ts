@@ -5,15 +5,26 @@ import {
   AuditEvent,
   CloudAccountSummary,
   ClusterApproval,
+  ClusterCompliance,
+  ClusterCost,
   ClusterDetails,
   ClusterDryRunResponse,
   ClusterEvent,
   ClusterPhase,
   ClusterRequestInput,
+  ClusterRuleFinding,
   clusterSortSchema,
   ClusterUpgradePreview,
   CloudType,
+  BudgetStatus,
+  ComplianceRuleId,
+  ComplianceSummary,
+  CostBreakdown,
+  CostDimension,
+  CostEstimate,
+  CostTrend,
   CreateProfileRequest,
+  FleetCostSummary,
   EffectivePolicyResponse,
   GovernanceDecision,
   GovernancePolicyInput,
@@ -28,7 +39,11 @@ import {
   ProfileDiff,
   ProfileVersion,
   PublishRequest,
+  RuleStatus,
   SaveDraftRequest,
+  ScanKind,
+  ScanResult,
+  ScoreGroup,
   StoredGovernancePolicy,
   StoredTeamQuota,
   TeamQuota,
@@ -93,11 +108,52 @@ export interface ListClustersFilter {
   offset?: number;
 }
 
-/** A downloaded kubeconfig: the file name the server suggests, and its text. @public */
-export interface KubeconfigFile {
+/** A downloaded file: the file name the server suggests, and its text. @public */
+export interface DownloadedFile {
   filename: string;
   content: string;
 }
+
+/** A downloaded kubeconfig. @public */
+export type KubeconfigFile = DownloadedFile;
+
+/**
+ * A range of days for fleet cost and compliance: ISO dates, `to` exclusive.
+ * palette-backend defaults to this month.
+ *
+ * @public
+ */
+export interface FleetDateRange {
+  from?: string;
+  to?: string;
+}
+
+/** Which roll-up `getFleetCostBreakdown` returns. @public */
+export interface CostBreakdownFilter extends FleetDateRange {
+  /** The dimension to group by (the server's default: `team`). */
+  by?: CostDimension;
+  /** At most this many groups, costliest first (the server's default: 100). */
+  limit?: number;
+}
+
+/** Which points `getFleetCostTrend` returns. @public */
+export interface CostTrendFilter extends FleetDateRange {
+  granularity?: 'day' | 'month';
+  /** Split each point by a dimension (top 8 groups, the rest as `other`). */
+  groupBy?: CostDimension;
+}
+
+/** What `exportFleetCost` exports. @public */
+export interface CostExportFilter extends FleetDateRange {
+  by?: CostDimension;
+}
+
+/** The dimensions fleet compliance scores are grouped by. @public */
+export type ComplianceScoreDimension =
+  | 'team'
+  | 'project'
+  | 'environment'
+  | 'profile';
 
 /** Which cluster approvals `listApprovals` returns. @public */
 export interface ListApprovalsFilter {
@@ -290,6 +346,62 @@ export interface PaletteApi {
 
   /** Audited changes, newest first. */
   listAudit(filter?: ListAuditFilter): Promise<{ items: AuditEvent[] }>;
+
+  /** What a cluster request would cost per hour and per month. */
+  estimateCost(request: ClusterRequestInput): Promise<CostEstimate>;
+
+  /** The fleet's spend in a range, its run-rate and this month's forecast. */
+  getFleetCostSummary(range?: FleetDateRange): Promise<FleetCostSummary>;
+
+  /** The fleet's spend in a range, grouped by a dimension. */
+  getFleetCostBreakdown(filter?: CostBreakdownFilter): Promise<CostBreakdown>;
+
+  /** The fleet's spend per day or month, optionally split by a dimension. */
+  getFleetCostTrend(filter?: CostTrendFilter): Promise<CostTrend>;
+
+  /** Each team's spend this month (or `month`, `YYYY-MM`) against its budget. */
+  listBudgets(month?: string): Promise<{ items: BudgetStatus[] }>;
+
+  /** The fleet's spend in a range as CSV, grouped by a dimension. */
+  exportFleetCost(filter?: CostExportFilter): Promise<DownloadedFile>;
+
+  /** One cluster's run-rate, month to date and last 30 days. */
+  getClusterCost(name: string): Promise<ClusterCost>;
+
+  /** The fleet's compliance score and failing rules by severity. */
+  getComplianceSummary(): Promise<ComplianceSummary>;
+
+  /** Every rule with how many clusters fail and pass it. */
+  listComplianceRules(): Promise<{ items: RuleStatus[] }>;
+
+  /** A page of the clusters failing (or passing) a rule. */
+  listRuleClusters(
+    rule: ComplianceRuleId,
+    page?: { limit?: number; offset?: number },
+  ): Promise<{ items: ClusterRuleFinding[]; totalCount: number }>;
+
+  /** Compliance scores grouped by a dimension. */
+  listComplianceScores(
+    by: ComplianceScoreDimension,
+  ): Promise<{ items: ScoreGroup[] }>;
+
+  /** The fleet's daily compliance score in a range. */
+  getComplianceTrend(
+    range?: FleetDateRange,
+  ): Promise<{ points: Array<{ day: string; score: number }> }>;
+
+  /** Every cluster's findings as CSV. */
+  exportCompliance(): Promise<DownloadedFile>;
+
+  /** One cluster's score, findings and scans. */
+  getClusterCompliance(name: string): Promise<ClusterCompliance>;
+
+  /** Uploads a scan tool's JSON report for a cluster. */
+  uploadScan(
+    name: string,
+    kind: ScanKind,
+    report: unknown,
+  ): Promise<ScanResult>;
 }
 
 /** @public */

@@ -1007,3 +1007,190 @@ describe('attachmentFilename', () => {
     expect(attachmentFilename(header)).toBe(expected);
   });
 });
+
+describe('PaletteClient fleet cost and compliance', () => {
+  const range = { from: '2026-09-01', to: '2026-10-01' };
+
+  it('posts a cluster request for its cost estimate', async () => {
+    const estimate = {
+      currency: 'USD',
+      total: { hourly: { min: 1, max: 2 }, monthly: { min: 730, max: 1460 } },
+      lines: [],
+      warnings: [],
+    };
+    const { fetch, client: c } = client(json(estimate));
+    const request = { name: 'dev-eks-01' } as any;
+    await expect(c.estimateCost(request)).resolves.toEqual(estimate);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/cost/estimate`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: request,
+    });
+  });
+
+  it('asks for the cost summary of a range, or of this month without one', async () => {
+    const { fetch, client: c } = client(json({ total: 12.5 }));
+    await expect(c.getFleetCostSummary(range)).resolves.toEqual({
+      total: 12.5,
+    });
+    expect(sent(fetch).url).toBe(
+      `${BASE}/fleet/cost/summary?from=2026-09-01&to=2026-10-01`,
+    );
+    const { fetch: plain, client: other } = client(json({ total: 0 }));
+    await other.getFleetCostSummary();
+    expect(sent(plain).url).toBe(`${BASE}/fleet/cost/summary`);
+  });
+
+  it('asks for a breakdown by a dimension with only the set filters', async () => {
+    const { fetch, client: c } = client(
+      json({ by: 'provider', items: [{ key: 'aws', cost: 3 }] }),
+    );
+    const result = await c.getFleetCostBreakdown({ ...range, by: 'provider' });
+    expect(result.items).toEqual([{ key: 'aws', cost: 3 }]);
+    const url = new URL(sent(fetch).url);
+    expect(url.pathname).toBe('/api/palette/fleet/cost/breakdown');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      by: 'provider',
+      from: '2026-09-01',
+      to: '2026-10-01',
+    });
+  });
+
+  it('asks for the trend by granularity and group, with no points as an empty list', async () => {
+    const { fetch, client: c } = client(json({ granularity: 'month' }));
+    const result = await c.getFleetCostTrend({
+      granularity: 'month',
+      groupBy: 'team',
+      from: '2025-10-01',
+    });
+    expect(result.points).toEqual([]);
+    expect(sent(fetch).url).toBe(
+      `${BASE}/fleet/cost/trend?granularity=month&from=2025-10-01&groupBy=team`,
+    );
+  });
+
+  it('lists the budgets of a month', async () => {
+    const { fetch, client: c } = client(json({ items: [{ team: 'a' }] }));
+    await expect(c.listBudgets('2026-09')).resolves.toEqual({
+      items: [{ team: 'a' }],
+    });
+    expect(sent(fetch).url).toBe(`${BASE}/fleet/cost/budgets?month=2026-09`);
+  });
+
+  it('downloads the cost CSV of a range and dimension with the name the server gives it', async () => {
+    const csv = 'team,cost\napollo,12.50\n';
+    const { fetch, client: c } = client(
+      new Response(csv, {
+        headers: {
+          'content-type': 'text/csv',
+          'content-disposition': 'attachment; filename="cost-team.csv"',
+        },
+      }),
+    );
+    await expect(c.exportFleetCost({ ...range, by: 'team' })).resolves.toEqual({
+      filename: 'cost-team.csv',
+      content: csv,
+    });
+    expect(sent(fetch).url).toBe(
+      `${BASE}/fleet/cost/export.csv?by=team&from=2026-09-01&to=2026-10-01`,
+    );
+    const { client: unnamed } = client(new Response(csv));
+    await expect(unnamed.exportFleetCost({ by: 'project' })).resolves.toEqual({
+      filename: 'fleet-cost-project.csv',
+      content: csv,
+    });
+  });
+
+  it('gets the cost and the compliance of one cluster, escaping its name', async () => {
+    const { fetch, client: c } = client(json({ cluster: 'a b' }));
+    await expect(c.getClusterCost('a b')).resolves.toEqual({
+      cluster: 'a b',
+      daily: [],
+    });
+    expect(sent(fetch).url).toBe(`${BASE}/clusters/a%20b/cost`);
+
+    const { fetch: other, client: d } = client(json({ score: 80 }));
+    await expect(d.getClusterCompliance('dev')).resolves.toEqual({
+      score: 80,
+      findings: [],
+      scans: [],
+    });
+    expect(sent(other).url).toBe(`${BASE}/clusters/dev/compliance`);
+  });
+
+  it('reads the compliance summary, rules, scores and trend', async () => {
+    const summary = client(json({ score: 91 }));
+    await expect(summary.client.getComplianceSummary()).resolves.toEqual({
+      score: 91,
+    });
+    expect(sent(summary.fetch).url).toBe(`${BASE}/fleet/compliance/summary`);
+
+    const rules = client(json({ items: [{ rule: 'drift.none' }] }));
+    await expect(rules.client.listComplianceRules()).resolves.toEqual({
+      items: [{ rule: 'drift.none' }],
+    });
+    expect(sent(rules.fetch).url).toBe(`${BASE}/fleet/compliance/rules`);
+
+    const scores = client(json({ items: [] }));
+    await scores.client.listComplianceScores('profile');
+    expect(sent(scores.fetch).url).toBe(
+      `${BASE}/fleet/compliance/scores?by=profile`,
+    );
+
+    const trend = client(json({ points: [{ day: '2026-09-01', score: 90 }] }));
+    await expect(
+      trend.client.getComplianceTrend({ from: '2026-08-01' }),
+    ).resolves.toEqual({ points: [{ day: '2026-09-01', score: 90 }] });
+    expect(sent(trend.fetch).url).toBe(
+      `${BASE}/fleet/compliance/trend?from=2026-08-01`,
+    );
+  });
+
+  it('pages the clusters failing a rule', async () => {
+    const { fetch, client: c } = client(
+      json({ items: [{ cluster: 'dev' }], totalCount: 31 }),
+    );
+    await expect(
+      c.listRuleClusters('kubernetes.supported', { limit: 10, offset: 20 }),
+    ).resolves.toEqual({ items: [{ cluster: 'dev' }], totalCount: 31 });
+    expect(sent(fetch).url).toBe(
+      `${BASE}/fleet/compliance/rules/kubernetes.supported/clusters?limit=10&offset=20`,
+    );
+  });
+
+  it('downloads the compliance CSV', async () => {
+    const { fetch, client: c } = client(new Response('cluster,score\n'));
+    await expect(c.exportCompliance()).resolves.toEqual({
+      filename: 'fleet-compliance.csv',
+      content: 'cluster,score\n',
+    });
+    expect(sent(fetch).url).toBe(`${BASE}/fleet/compliance/export.csv`);
+  });
+
+  it('uploads a scan report as JSON', async () => {
+    const { fetch, client: c } = client(json({ kind: 'cis', passed: true }));
+    const cisReport = { Controls: [] };
+    await c.uploadScan('dev', 'cis', cisReport);
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/clusters/dev/scans/cis`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: cisReport,
+    });
+  });
+
+  it('refuses fleet cost without the permission', async () => {
+    const body = JSON.stringify({
+      error: { name: 'NotAllowedError', message: 'palette.fleet.read' },
+      response: { statusCode: 403 },
+    });
+    const { client: c } = client(
+      new Response(body, {
+        status: 403,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    await expect(c.getFleetCostSummary()).rejects.toBeInstanceOf(ResponseError);
+  });
+});

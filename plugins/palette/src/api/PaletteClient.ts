@@ -5,13 +5,23 @@ import {
   AuditEvent,
   auditEventSchema,
   CloudAccountSummary,
+  BudgetStatus,
   ClusterApproval,
+  ClusterCompliance,
+  ClusterCost,
   ClusterDetails,
   ClusterDryRunResponse,
   ClusterEvent,
   ClusterRequestInput,
+  ClusterRuleFinding,
   ClusterUpgradePreview,
+  ComplianceRuleId,
+  ComplianceSummary,
+  CostBreakdown,
+  CostEstimate,
+  CostTrend,
   CreateProfileRequest,
+  FleetCostSummary,
   EffectivePolicyResponse,
   GovernanceDecision,
   GovernancePolicyInput,
@@ -30,7 +40,11 @@ import {
   ProfileVersion,
   profileVersionSchema,
   PublishRequest,
+  RuleStatus,
   SaveDraftRequest,
+  ScanKind,
+  ScanResult,
+  ScoreGroup,
   StoredGovernancePolicy,
   StoredTeamQuota,
   TeamQuota,
@@ -42,6 +56,12 @@ import {
   WorkerPool,
 } from '@palette-backstage/plugin-palette-common';
 import {
+  ComplianceScoreDimension,
+  CostBreakdownFilter,
+  CostExportFilter,
+  CostTrendFilter,
+  DownloadedFile,
+  FleetDateRange,
   KubeconfigFile,
   ListApprovalsFilter,
   ListAuditFilter,
@@ -376,15 +396,10 @@ export class PaletteClient implements PaletteApi {
   }
 
   async getClusterKubeconfig(name: string): Promise<KubeconfigFile> {
-    const response = await this.request(
+    return this.download(
       `/clusters/${segment(name)}/kubeconfig`,
+      `${name}.kubeconfig`,
     );
-    return {
-      filename:
-        attachmentFilename(response.headers.get('Content-Disposition')) ??
-        `${name}.kubeconfig`,
-      content: await response.text(),
-    };
   }
 
   async listCloudAccounts(): Promise<{ items: CloudAccountSummary[] }> {
@@ -484,6 +499,159 @@ export class PaletteClient implements PaletteApi {
       })}`,
     );
     return { items: auditEventListSchema.parse(itemsOf(body)) };
+  }
+
+  async estimateCost(request: ClusterRequestInput): Promise<CostEstimate> {
+    return this.json('/cost/estimate', { method: 'POST', json: request });
+  }
+
+  async getFleetCostSummary(
+    range: FleetDateRange = {},
+  ): Promise<FleetCostSummary> {
+    return this.json(
+      `/fleet/cost/summary${queryString({ from: range.from, to: range.to })}`,
+    );
+  }
+
+  async getFleetCostBreakdown(
+    filter: CostBreakdownFilter = {},
+  ): Promise<CostBreakdown> {
+    const body = await this.json(
+      `/fleet/cost/breakdown${queryString({
+        by: filter.by,
+        from: filter.from,
+        to: filter.to,
+        limit: filter.limit,
+      })}`,
+    );
+    return { ...body, items: itemsOf(body) };
+  }
+
+  async getFleetCostTrend(filter: CostTrendFilter = {}): Promise<CostTrend> {
+    const body = await this.json(
+      `/fleet/cost/trend${queryString({
+        granularity: filter.granularity,
+        from: filter.from,
+        to: filter.to,
+        groupBy: filter.groupBy,
+      })}`,
+    );
+    return { ...body, points: Array.isArray(body?.points) ? body.points : [] };
+  }
+
+  async listBudgets(month?: string): Promise<{ items: BudgetStatus[] }> {
+    return {
+      items: itemsOf(
+        await this.json(`/fleet/cost/budgets${queryString({ month })}`),
+      ),
+    };
+  }
+
+  async exportFleetCost(
+    filter: CostExportFilter = {},
+  ): Promise<DownloadedFile> {
+    return this.download(
+      `/fleet/cost/export.csv${queryString({
+        by: filter.by,
+        from: filter.from,
+        to: filter.to,
+      })}`,
+      `fleet-cost-${filter.by ?? 'team'}.csv`,
+    );
+  }
+
+  async getClusterCost(name: string): Promise<ClusterCost> {
+    const body = await this.json(`/clusters/${segment(name)}/cost`);
+    return { ...body, daily: Array.isArray(body?.daily) ? body.daily : [] };
+  }
+
+  async getComplianceSummary(): Promise<ComplianceSummary> {
+    return this.json('/fleet/compliance/summary');
+  }
+
+  async listComplianceRules(): Promise<{ items: RuleStatus[] }> {
+    return { items: itemsOf(await this.json('/fleet/compliance/rules')) };
+  }
+
+  async listRuleClusters(
+    rule: ComplianceRuleId,
+    page: { limit?: number; offset?: number } = {},
+  ): Promise<{ items: ClusterRuleFinding[]; totalCount: number }> {
+    const body = await this.json(
+      `/fleet/compliance/rules/${segment(rule)}/clusters${queryString({
+        limit: page.limit,
+        offset: page.offset,
+      })}`,
+    );
+    const items = itemsOf<ClusterRuleFinding>(body);
+    return {
+      items,
+      totalCount:
+        typeof body?.totalCount === 'number' ? body.totalCount : items.length,
+    };
+  }
+
+  async listComplianceScores(
+    by: ComplianceScoreDimension,
+  ): Promise<{ items: ScoreGroup[] }> {
+    return {
+      items: itemsOf(
+        await this.json(`/fleet/compliance/scores${queryString({ by })}`),
+      ),
+    };
+  }
+
+  async getComplianceTrend(
+    range: FleetDateRange = {},
+  ): Promise<{ points: Array<{ day: string; score: number }> }> {
+    const body = await this.json(
+      `/fleet/compliance/trend${queryString({
+        from: range.from,
+        to: range.to,
+      })}`,
+    );
+    return { points: Array.isArray(body?.points) ? body.points : [] };
+  }
+
+  async exportCompliance(): Promise<DownloadedFile> {
+    return this.download(
+      '/fleet/compliance/export.csv',
+      'fleet-compliance.csv',
+    );
+  }
+
+  async getClusterCompliance(name: string): Promise<ClusterCompliance> {
+    const body = await this.json(`/clusters/${segment(name)}/compliance`);
+    return {
+      ...body,
+      findings: Array.isArray(body?.findings) ? body.findings : [],
+      scans: Array.isArray(body?.scans) ? body.scans : [],
+    };
+  }
+
+  async uploadScan(
+    name: string,
+    kind: ScanKind,
+    report: unknown,
+  ): Promise<ScanResult> {
+    return this.json(`/clusters/${segment(name)}/scans/${segment(kind)}`, {
+      method: 'POST',
+      json: report,
+    });
+  }
+
+  /** A file as text, with the name the server gives it (else `fallback`). */
+  private async download(
+    path: string,
+    fallback: string,
+  ): Promise<DownloadedFile> {
+    const response = await this.request(path);
+    return {
+      filename:
+        attachmentFilename(response.headers.get('Content-Disposition')) ??
+        fallback,
+      content: await response.text(),
+    };
   }
 
   private async get(path: string): Promise<Response> {

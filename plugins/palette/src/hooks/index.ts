@@ -32,3 +32,4 @@ export {
   useSignedInUser,
   type SignedInUser,
 } from './useSignedInUser';
+export { useCanReadFleet } from './useFleetPermissions';

@@ -36,7 +36,9 @@ import {
 import { EntityTechdocsContent } from '@backstage/plugin-techdocs';
 import {
   EntityPaletteClusterCard,
+  EntityPaletteClusterComplianceCard,
   EntityPaletteClusterContent,
+  EntityPaletteClusterCostCard,
   EntityPaletteContent,
   EntityPaletteProfileContent,
   isPaletteClusterEntity,
@@ -267,6 +269,12 @@ const clusterResourcePage = (
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityPaletteClusterCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityPaletteClusterCostCard />
+        </Grid>
+        <Grid item md={6} xs={12}>
+          <EntityPaletteClusterComplianceCard />
         </Grid>
         <Grid item md={6} xs={12}>
           <EntityCatalogGraphCard height={400} />

@@ -188,6 +188,8 @@ describe('PalettePage', () => {
         'Status',
         'Clusters',
         'Profiles',
+        'Cost',
+        'Compliance',
         'Approvals',
         'Governance',
         'Audit',

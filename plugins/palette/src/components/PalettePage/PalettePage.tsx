@@ -14,7 +14,8 @@ import Grid from '@material-ui/core/Grid';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { paletteApiRef } from '../../api/PaletteApi';
-import { useCanReadAudit } from '../../hooks';
+import { useCanReadAudit, useCanReadFleet } from '../../hooks';
+import { FleetCompliancePage, FleetCostPage } from '../fleet';
 import { HealthStatus } from '../HealthStatus';
 import { ClustersRouter } from '../clusters';
 import { ApprovalsPage, AuditPage, GovernancePage } from '../governance';
@@ -81,15 +82,22 @@ export const PlatformStatus = () => {
  * The Palette page: platform status at `/palette`, the fleet at
  * `/palette/clusters` (one cluster at `/palette/clusters/:name`), cluster
  * profiles at `/palette/profiles` and `/palette/profiles/:name`, approvals
- * at `/palette/approvals`, governance at `/palette/governance`, and the
+ * at `/palette/approvals`, fleet cost at `/palette/cost` and compliance at
+ * `/palette/compliance` for those who may read the fleet, governance at `/palette/governance`, and the
  * audit log at `/palette/audit` for those who may read it.
  */
 export const PalettePage = () => {
   // A link to the audit log lands there even without the permission (or
   // while it loads): the page itself says why it may not be read.
   const audit = useCanReadAudit();
-  const onAudit = /^\/?audit(\/|$)/.test(useParams()['*'] ?? '');
+  const path = useParams()['*'] ?? '';
+  const onAudit = /^\/?audit(\/|$)/.test(path);
   const canReadAudit = audit.allowed || audit.loading || onAudit;
+  // Fleet cost and compliance need palette.fleet.read; a link to either
+  // still lands there, and the page says why it is empty.
+  const fleet = useCanReadFleet();
+  const onFleet = /^\/?(cost|compliance)(\/|$)/.test(path);
+  const canReadFleet = fleet.allowed || onFleet;
   return (
     <Page themeId="tool">
       <Header
@@ -106,6 +114,16 @@ export const PalettePage = () => {
         <TabbedLayout.Route path="/profiles" title="Profiles">
           <ProfilesRouter />
         </TabbedLayout.Route>
+        {canReadFleet && (
+          <TabbedLayout.Route path="/cost" title="Cost">
+            <FleetCostPage />
+          </TabbedLayout.Route>
+        )}
+        {canReadFleet && (
+          <TabbedLayout.Route path="/compliance" title="Compliance">
+            <FleetCompliancePage />
+          </TabbedLayout.Route>
+        )}
         <TabbedLayout.Route path="/approvals" title="Approvals">
           <ApprovalsPage />
         </TabbedLayout.Route>

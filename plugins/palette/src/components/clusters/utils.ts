@@ -129,6 +129,8 @@ export function fieldMessagesOf(error: unknown): ValidationMessage[] {
 export interface MessagesByField {
   byField: ReadonlyMap<string, ValidationMessage[]>;
   general: ValidationMessage[];
+  /** The messages of a field, in any spelling of its path. */
+  messagesOf(field: string): ValidationMessage[] | undefined;
 }
 
 /** Sorts messages by field; those whose field no form input shows are general. */
@@ -144,7 +146,11 @@ export function groupMessagesByField(
       byField.set(field, [...(byField.get(field) ?? []), message]);
     else general.push(message);
   }
-  return { byField, general };
+  return {
+    byField,
+    general,
+    messagesOf: field => byField.get(normalizeFieldPath(field)),
+  };
 }
 
 /** The text under an input: its messages, else its help. */

@@ -1,12 +1,10 @@
-import FormControl from '@material-ui/core/FormControl';
-import FormHelperText from '@material-ui/core/FormHelperText';
-import Typography from '@material-ui/core/Typography';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { WorkerPool } from '@palette-backstage/plugin-palette-common';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PoolForm } from '../clusters/request';
 import { WorkerPoolsEditor } from '../clusters/request/WorkerPoolFields';
-import { groupMessagesByField, normalizeFieldPath } from '../clusters/utils';
+import { groupMessagesByField } from '../clusters/utils';
+import { FieldSet } from '../shared';
 import {
   NodePoolEditorUiOptions,
   poolFormMessages,
@@ -55,39 +53,26 @@ export const PaletteNodePoolEditor = (
 
   // Messages next to inputs once the form was checked (it says so in rawErrors).
   const checked = rawErrors.length > 0;
-  const { byField } = useMemo(
+  const { messagesOf } = useMemo(
     () =>
       groupMessagesByField(checked ? poolFormMessages(forms) : [], () => true),
     [checked, forms],
   );
 
   return (
-    <FormControl
-      fullWidth
-      margin="normal"
+    <FieldSet
+      title={schema?.title ?? 'Worker pools'}
+      description={schema?.description}
+      descriptionParagraph
       required={required}
-      error={rawErrors.length > 0}
-      component="fieldset"
+      errors={rawErrors}
     >
-      <Typography variant="subtitle1" component="legend">
-        {schema?.title ?? 'Worker pools'}
-      </Typography>
-      {schema?.description && (
-        <Typography variant="body2" color="textSecondary" paragraph>
-          {schema.description}
-        </Typography>
-      )}
       <WorkerPoolsEditor
         pools={forms}
         onChange={change}
-        messagesOf={field => byField.get(normalizeFieldPath(field))}
+        messagesOf={messagesOf}
         disabled={disabled || readonly}
       />
-      {rawErrors.map(text => (
-        <FormHelperText key={text} error>
-          {text}
-        </FormHelperText>
-      ))}
-    </FormControl>
+    </FieldSet>
   );
 };

@@ -1,6 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import FormControl from '@material-ui/core/FormControl';
-import FormHelperText from '@material-ui/core/FormHelperText';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
@@ -11,15 +9,11 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { paletteApiRef } from '../../api/PaletteApi';
+import { profileHelp, versionOptions } from '../clusters/request/ProfileFields';
 import { usePublishedProfiles } from '../clusters/request/useRequestData';
 import { LayerSummaryChips } from '../profiles/ProfileChips';
-import {
-  CLOUD_TYPE_LABELS,
-  errorMessage,
-  humanizeOwner,
-  PROFILE_TYPE_LABELS,
-} from '../profiles/utils';
-import { nameOptions, SelectField } from '../shared';
+import { errorMessage, humanizeOwner } from '../profiles/utils';
+import { FieldSet, nameOptions, SelectField } from '../shared';
 import {
   defaultVersion,
   offeredProfiles,
@@ -133,21 +127,12 @@ export const PaletteProfilePicker = (
       : undefined;
 
   return (
-    <FormControl
-      fullWidth
-      margin="normal"
+    <FieldSet
+      title={schema?.title ?? 'Cluster profile'}
+      description={schema?.description}
       required={required}
-      error={errors.length > 0}
-      component="fieldset"
+      errors={errors}
     >
-      <Typography variant="subtitle1" component="legend">
-        {schema?.title ?? 'Cluster profile'}
-      </Typography>
-      {schema?.description && (
-        <Typography variant="body2" color="textSecondary">
-          {schema.description}
-        </Typography>
-      )}
       {loading && <LinearProgress aria-label="Loading cluster profiles" />}
       {profiles.error && (
         <Alert severity="error">
@@ -181,17 +166,7 @@ export const PaletteProfilePicker = (
             value={chosen ? chosen.profile.name : ''}
             disabled={off || loading}
             onChange={e => choose(e.target.value)}
-            helperText={
-              chosen
-                ? `${PROFILE_TYPE_LABELS[chosen.profile.type]} profile for ${
-                    CLOUD_TYPE_LABELS[chosen.profile.cloudType]
-                  }${
-                    chosen.profile.description
-                      ? `: ${chosen.profile.description}`
-                      : ''
-                  }`
-                : 'A published infrastructure or full profile'
-            }
+            helperText={profileHelp(chosen?.profile)}
             emptyLabel="Choose a profile"
             options={nameOptions(offered.map(o => o.profile))}
           />
@@ -217,10 +192,10 @@ export const PaletteProfilePicker = (
             }
             helperText="Deprecated versions are not offered"
             emptyLabel={chosen ? 'Choose a version' : '—'}
-            options={(chosen?.versions ?? []).map(v => ({
-              value: v,
-              label: v === chosen?.profile.latestVersion ? `${v} (latest)` : v,
-            }))}
+            options={versionOptions(
+              chosen?.versions ?? [],
+              chosen?.profile.latestVersion,
+            )}
           />
         </Grid>
       </Grid>
@@ -250,11 +225,6 @@ export const PaletteProfilePicker = (
           {approval}
         </Alert>
       )}
-      {errors.map(text => (
-        <FormHelperText key={text} error>
-          {text}
-        </FormHelperText>
-      ))}
-    </FormControl>
+    </FieldSet>
   );
 };

@@ -2,7 +2,7 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { ClusterDetails } from '@palette-backstage/plugin-palette-common';
 import { paletteApiRef } from '../../../api/PaletteApi';
-import { ConfirmDialog } from '../../profiles/ConfirmDialog';
+import { ConfirmDialog } from '../../shared';
 import { ClusterAction } from '../details/actionTypes';
 import { newPool, toPoolForm, toWorkerPool } from '../request';
 import { plural } from '../utils';

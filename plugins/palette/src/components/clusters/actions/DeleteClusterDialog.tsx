@@ -2,7 +2,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { ClusterDetails } from '@palette-backstage/plugin-palette-common';
 import { ReactNode, useState } from 'react';
-import { ConfirmDialog } from '../../profiles/ConfirmDialog';
+import { ConfirmDialog } from '../../shared';
 import { formatAge } from '../utils';
 
 /**

@@ -1,12 +1,8 @@
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { ValidationMessage } from '@palette-backstage/plugin-palette-common';
 import { FormEvent, useState } from 'react';
-import { errorMessage } from '../../profiles/utils';
-import { DialogProgressActions } from '../../shared';
+import { FormDialog, useBusyAction } from '../../shared';
 import { PoolForm, poolMessages, WorkerPoolFields } from '../request';
 import {
   fieldMessagesOf,
@@ -38,9 +34,8 @@ export const PoolDialog = ({
 }) => {
   const [pool, setPool] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [serverMessages, setServerMessages] = useState<ValidationMessage[]>([]);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, setFailure, run } = useBusyAction();
   const adding = existing !== undefined;
 
   const check = (p: PoolForm): ValidationMessage[] => {
@@ -62,67 +57,49 @@ export const PoolDialog = ({
     setSubmitted(true);
     setFailure(undefined);
     if (check(pool).length) return;
-    setBusy(true);
-    try {
-      await onSubmit(pool);
-      setBusy(false);
-      onClose();
-    } catch (e) {
-      setBusy(false);
+    await run(
+      () => onSubmit(pool),
+      onClose,
       // `workerPools.0.count` or `count`: the field of this pool.
-      setServerMessages(
-        fieldMessagesOf(e).map(m => ({
-          ...m,
-          field: normalizeFieldPath(m.field).replace(
-            /^(workerPools\.\d+\.)/,
-            '',
-          ),
-        })),
-      );
-      setFailure(errorMessage(e));
-    }
+      e =>
+        setServerMessages(
+          fieldMessagesOf(e).map(m => ({
+            ...m,
+            field: normalizeFieldPath(m.field).replace(
+              /^(workerPools\.\d+\.)/,
+              '',
+            ),
+          })),
+        ),
+    );
   };
 
   return (
-    <Dialog
-      open
-      onClose={busy ? undefined : onClose}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby="pool-dialog-title"
+    <FormDialog
+      onClose={onClose}
+      busy={busy}
+      titleId="pool-dialog-title"
+      title={title}
+      formLabel={title}
+      onSubmit={submit}
+      failure={failure}
+      progressLabel={`${submitLabel} in progress`}
+      actionLabel={submitLabel}
     >
-      <form onSubmit={submit} noValidate aria-label={title}>
-        <DialogTitle id="pool-dialog-title">{title}</DialogTitle>
-        <DialogContent>
-          <DialogContentText>{description}</DialogContentText>
-          <WorkerPoolFields
-            pool={pool}
-            onChange={p => {
-              setPool(p);
-              setServerMessages([]);
-            }}
-            messagesOf={field => byField.get(field)}
-            disabled={busy}
-            nameDisabled={!adding}
-          />
-          {general.length > 0 && (
-            <Alert severity="error">
-              {general.map(m => m.message).join('; ')}
-            </Alert>
-          )}
-          {failure && (
-            <Alert severity="error" role="alert">
-              {failure}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogProgressActions
-          busy={busy}
-          progressLabel={`${submitLabel} in progress`}
-          onCancel={onClose}
-          actionLabel={submitLabel}
-        />
-      </form>
-    </Dialog>
+      <DialogContentText>{description}</DialogContentText>
+      <WorkerPoolFields
+        pool={pool}
+        onChange={p => {
+          setPool(p);
+          setServerMessages([]);
+        }}
+        messagesOf={field => byField.get(field)}
+        disabled={busy}
+        nameDisabled={!adding}
+      />
+      {general.length > 0 && (
+        <Alert severity="error">{general.map(m => m.message).join('; ')}</Alert>
+      )}
+    </FormDialog>
   );
 };

@@ -7,9 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
-import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import AddIcon from '@material-ui/icons/Add';
 import {
@@ -25,7 +23,7 @@ import {
   usePolledValue,
 } from '../../../hooks';
 import { clusterRouteRef } from '../../../routes';
-import { TablePaging } from '../../shared';
+import { NoMatches, ReloadProgress, TablePaging } from '../../shared';
 import { RequestClusterDialog } from '../request';
 import { ClustersTable } from './ClustersTable';
 import { FleetFilters } from './FleetFilters';
@@ -42,7 +40,6 @@ import { PhaseFilter } from './PhaseFilter';
 const useStyles = makeStyles(theme => ({
   filters: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
   phases: { marginTop: theme.spacing(2) },
-  progress: { height: 4 },
 }));
 
 const PAGE_SIZES = [25, 50, 100];
@@ -132,11 +129,10 @@ export const FleetPage = () => {
         </Paper>
         {error && <ResponseErrorPanel error={error} title="Refresh failed" />}
         <Paper>
-          <div className={classes.progress}>
-            {value.key !== key && (
-              <LinearProgress aria-label="Loading clusters" />
-            )}
-          </div>
+          <ReloadProgress
+            loading={value.key !== key}
+            label="Loading clusters"
+          />
           <ClustersTable
             items={response.items}
             sort={sort}
@@ -145,15 +141,9 @@ export const FleetPage = () => {
               paging.setPage(0);
             }}
             empty={
-              <>
-                <Typography>No clusters match these filters.</Typography>
-                <Button
-                  color="primary"
-                  onClick={() => paging.applyFilters(NO_FILTERS)}
-                >
-                  Clear filters
-                </Button>
-              </>
+              <NoMatches onClear={() => paging.applyFilters(NO_FILTERS)}>
+                No clusters match these filters.
+              </NoMatches>
             }
           />
           <TablePaging

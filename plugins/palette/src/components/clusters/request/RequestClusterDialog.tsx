@@ -1,25 +1,20 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import {
   ClusterDetails,
   ClusterDryRunResponse,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
-import { FormEvent, ReactNode, useEffect, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { useDefaultOwner } from '../../../hooks';
 import { errorMessage } from '../../profiles/utils';
-import { DialogProgressActions } from '../../shared';
+import { FormDialog, FormSection as Section } from '../../shared';
 import {
   fieldMessagesOf,
   groupMessagesByField,
@@ -47,28 +42,6 @@ import {
 } from './useRequestData';
 import { VariableFields } from './VariableFields';
 import { WorkerPoolsEditor } from './WorkerPoolFields';
-
-const useStyles = makeStyles(theme => ({
-  section: { marginTop: theme.spacing(2), marginBottom: theme.spacing(0.5) },
-}));
-
-const Section = ({
-  title,
-  children,
-}: {
-  title: string;
-  children: ReactNode;
-}) => {
-  const classes = useStyles();
-  return (
-    <section>
-      <Typography variant="subtitle1" className={classes.section}>
-        {title}
-      </Typography>
-      {children}
-    </section>
-  );
-};
 
 /** The server's answer to the last Validate, and the form it was for. */
 interface Validation {
@@ -127,14 +100,13 @@ export const RequestClusterDialog = ({
     () => (submitted ? validateRequestForm(form, variables) : []),
     [submitted, form, variables],
   );
-  const { byField, general } = useMemo(
+  const { general, messagesOf } = useMemo(
     () =>
       groupMessagesByField([...clientMessages, ...serverMessages], field =>
         isRequestFieldShown(field, variables),
       ),
     [clientMessages, serverMessages, variables],
   );
-  const messagesOf = (field: string) => byField.get(normalizeFieldPath(field));
 
   /** Changes the form, and forgets what the server said about those fields. */
   const update = (patch: Partial<RequestForm>, ...fields: string[]) => {
@@ -249,178 +221,172 @@ export const RequestClusterDialog = ({
   const stale = validation && validation.formKey !== JSON.stringify(form);
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
+      busy={disabled}
       maxWidth="md"
-      fullWidth
-      scroll="paper"
-      aria-labelledby="request-cluster-title"
-    >
-      <form onSubmit={submit} noValidate aria-label="Request cluster">
-        <DialogTitle id="request-cluster-title">Request a cluster</DialogTitle>
-        <DialogContent dividers>
-          {profiles.loading && (
-            <LinearProgress aria-label="Loading published profiles" />
-          )}
-          {profiles.error && (
-            <Alert severity="error">
-              Could not load the published profiles:{' '}
-              {errorMessage(profiles.error)}
-            </Alert>
-          )}
-          {!profiles.loading && !profiles.error && !profiles.bases.length && (
-            <Alert severity="info">
-              No infrastructure or full profile is published yet. A cluster is
-              built from one; ask the platform team to publish a profile.
-            </Alert>
-          )}
-          <Section title="Cluster">
-            <Grid container spacing={1}>
-              <Grid item xs={12} sm={6}>
-                <TextField
-                  id="request-cluster-name"
-                  label="Cluster name"
-                  required
-                  value={form.name}
-                  disabled={disabled}
-                  onChange={e => update({ name: e.target.value }, 'name')}
-                  {...helperTextOf(
-                    messagesOf('name'),
-                    'Lower-case letters, digits and dashes; at most 40',
-                  )}
-                  fullWidth
-                  margin="dense"
-                  variant="outlined"
-                />
-              </Grid>
-              <Grid item xs={12} sm={6}>
-                <TextField
-                  id="request-cluster-description"
-                  label="Description"
-                  value={form.description}
-                  disabled={disabled}
-                  onChange={e =>
-                    update({ description: e.target.value }, 'description')
-                  }
-                  fullWidth
-                  margin="dense"
-                  variant="outlined"
-                />
-              </Grid>
-            </Grid>
-          </Section>
-          <Section title="Profile">
-            <BaseProfileFields
-              profiles={profiles.bases}
-              profile={form.profile}
-              version={form.version}
-              onChange={chooseProfile}
-              messagesOf={messagesOf}
-              disabled={disabled}
-            />
-            <AddOnProfilesFields
-              available={addOnsFor(profiles.addOns, base?.cloudType)}
-              addOns={form.addOns}
-              onChange={addOns => update({ addOns }, 'addOnProfiles')}
-              messagesOf={messagesOf}
-              disabled={disabled || !base}
-            />
-          </Section>
-          <Section title="Variables">
-            {variablesLoading && (
-              <LinearProgress aria-label="Loading profile variables" />
-            )}
-            {variablesError && (
-              <Alert severity="error">
-                Could not load the profile's variables:{' '}
-                {errorMessage(variablesError)}
-              </Alert>
-            )}
-            <VariableFields
-              variables={variables}
-              values={form.variables}
-              onChange={(name, value) =>
-                update(
-                  { variables: { ...form.variables, [name]: value } },
-                  `variables.${name}`,
-                )
-              }
-              messagesOf={messagesOf}
-              disabled={disabled}
-              emptyText={
-                form.profile
-                  ? 'The chosen profiles ask for no variables.'
-                  : 'Choose a profile to see the values it asks for.'
-              }
-            />
-          </Section>
-          <Section title="Placement and control plane">
-            {accountsError && (
-              <Alert severity="error">
-                Could not load the cloud accounts: {errorMessage(accountsError)}
-              </Alert>
-            )}
-            <PlacementFields
-              accounts={accounts}
-              cloudType={base?.cloudType}
-              cloudAccount={form.cloudAccount}
-              region={form.region}
-              replicas={form.controlPlaneReplicas}
-              instanceType={form.controlPlaneInstanceType}
-              onChange={change =>
-                update(change, 'cloudAccount', 'region', 'controlPlane')
-              }
-              messagesOf={messagesOf}
-              disabled={disabled}
-            />
-          </Section>
-          <Section title="Worker pools">
-            <WorkerPoolsEditor
-              pools={form.pools}
-              onChange={pools => update({ pools }, 'workerPools')}
-              messagesOf={messagesOf}
-              disabled={disabled}
-            />
-          </Section>
-          <Section title="Ownership">
-            <OwnershipFields
-              owner={form.owner}
-              project={form.project}
-              environment={form.environment}
-              onChange={(change, field) => update(change, field)}
-              messagesOf={messagesOf}
-              disabled={disabled}
-            />
-          </Section>
-          <ValidationResult
-            result={validation?.result}
-            stale={!!stale}
-            general={general}
-            failure={failure}
-          />
-        </DialogContent>
-        <DialogProgressActions
-          busy={disabled}
-          progressLabel={
-            busy === 'validate'
-              ? 'Validating the request'
-              : 'Requesting the cluster'
-          }
-          onCancel={close}
-          actionLabel={busy === 'create' ? 'Requesting…' : 'Request'}
-          actionDisabled={waiting}
+      dividers
+      titleId="request-cluster-title"
+      title="Request a cluster"
+      formLabel="Request cluster"
+      onSubmit={submit}
+      progressLabel={
+        busy === 'validate'
+          ? 'Validating the request'
+          : 'Requesting the cluster'
+      }
+      actionLabel={busy === 'create' ? 'Requesting…' : 'Request'}
+      actionDisabled={waiting}
+      actions={
+        <Button
+          onClick={() => run('validate')}
+          color="primary"
+          variant="outlined"
+          disabled={disabled || waiting}
         >
-          <Button
-            onClick={() => run('validate')}
-            color="primary"
-            variant="outlined"
-            disabled={disabled || waiting}
-          >
-            {busy === 'validate' ? 'Validating…' : 'Validate'}
-          </Button>
-        </DialogProgressActions>
-      </form>
-    </Dialog>
+          {busy === 'validate' ? 'Validating…' : 'Validate'}
+        </Button>
+      }
+    >
+      {profiles.loading && (
+        <LinearProgress aria-label="Loading published profiles" />
+      )}
+      {profiles.error && (
+        <Alert severity="error">
+          Could not load the published profiles: {errorMessage(profiles.error)}
+        </Alert>
+      )}
+      {!profiles.loading && !profiles.error && !profiles.bases.length && (
+        <Alert severity="info">
+          No infrastructure or full profile is published yet. A cluster is built
+          from one; ask the platform team to publish a profile.
+        </Alert>
+      )}
+      <Section title="Cluster">
+        <Grid container spacing={1}>
+          <Grid item xs={12} sm={6}>
+            <TextField
+              id="request-cluster-name"
+              label="Cluster name"
+              required
+              value={form.name}
+              disabled={disabled}
+              onChange={e => update({ name: e.target.value }, 'name')}
+              {...helperTextOf(
+                messagesOf('name'),
+                'Lower-case letters, digits and dashes; at most 40',
+              )}
+              fullWidth
+              margin="dense"
+              variant="outlined"
+            />
+          </Grid>
+          <Grid item xs={12} sm={6}>
+            <TextField
+              id="request-cluster-description"
+              label="Description"
+              value={form.description}
+              disabled={disabled}
+              onChange={e =>
+                update({ description: e.target.value }, 'description')
+              }
+              fullWidth
+              margin="dense"
+              variant="outlined"
+            />
+          </Grid>
+        </Grid>
+      </Section>
+      <Section title="Profile">
+        <BaseProfileFields
+          profiles={profiles.bases}
+          profile={form.profile}
+          version={form.version}
+          onChange={chooseProfile}
+          messagesOf={messagesOf}
+          disabled={disabled}
+        />
+        <AddOnProfilesFields
+          available={addOnsFor(profiles.addOns, base?.cloudType)}
+          addOns={form.addOns}
+          onChange={addOns => update({ addOns }, 'addOnProfiles')}
+          messagesOf={messagesOf}
+          disabled={disabled || !base}
+        />
+      </Section>
+      <Section title="Variables">
+        {variablesLoading && (
+          <LinearProgress aria-label="Loading profile variables" />
+        )}
+        {variablesError && (
+          <Alert severity="error">
+            Could not load the profile's variables:{' '}
+            {errorMessage(variablesError)}
+          </Alert>
+        )}
+        <VariableFields
+          variables={variables}
+          values={form.variables}
+          onChange={(name, value) =>
+            update(
+              { variables: { ...form.variables, [name]: value } },
+              `variables.${name}`,
+            )
+          }
+          messagesOf={messagesOf}
+          disabled={disabled}
+          emptyText={
+            form.profile
+              ? 'The chosen profiles ask for no variables.'
+              : 'Choose a profile to see the values it asks for.'
+          }
+        />
+      </Section>
+      <Section title="Placement and control plane">
+        {accountsError && (
+          <Alert severity="error">
+            Could not load the cloud accounts: {errorMessage(accountsError)}
+          </Alert>
+        )}
+        <PlacementFields
+          accounts={accounts}
+          cloudType={base?.cloudType}
+          cloudAccount={form.cloudAccount}
+          region={form.region}
+          replicas={form.controlPlaneReplicas}
+          instanceType={form.controlPlaneInstanceType}
+          onChange={change =>
+            update(change, 'cloudAccount', 'region', 'controlPlane')
+          }
+          messagesOf={messagesOf}
+          disabled={disabled}
+        />
+      </Section>
+      <Section title="Worker pools">
+        <WorkerPoolsEditor
+          pools={form.pools}
+          onChange={pools => update({ pools }, 'workerPools')}
+          messagesOf={messagesOf}
+          disabled={disabled}
+        />
+      </Section>
+      <Section title="Ownership">
+        <OwnershipFields
+          owner={form.owner}
+          project={form.project}
+          environment={form.environment}
+          onChange={(change, field) => update(change, field)}
+          messagesOf={messagesOf}
+          disabled={disabled}
+        />
+      </Section>
+      <ValidationResult
+        result={validation?.result}
+        stale={!!stale}
+        general={general}
+        failure={failure}
+      />
+    </FormDialog>
   );
 };

@@ -8,7 +8,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Paper from '@material-ui/core/Paper';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
@@ -25,7 +24,12 @@ import {
   usePolledValue,
 } from '../../../hooks';
 import { formatDateTime } from '../../profiles/utils';
-import { SimpleColumn, SimpleTable } from '../../shared';
+import {
+  NoMatches,
+  ReloadProgress,
+  SimpleColumn,
+  SimpleTable,
+} from '../../shared';
 import { shortRef } from '../format';
 import { AuditChanges } from './AuditChanges';
 import { AuditFiltersBar } from './AuditFiltersBar';
@@ -40,7 +44,6 @@ import {
 
 const useStyles = makeStyles(theme => ({
   filters: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
-  progress: { height: 4 },
   empty: { padding: theme.spacing(2) },
   code: { fontFamily: 'monospace' },
 }));
@@ -148,25 +151,18 @@ const AuditLog = () => {
   } else {
     body = (
       <Paper>
-        <div className={classes.progress}>
-          {(value.key !== key || loading) && (
-            <LinearProgress aria-label="Loading audit events" />
-          )}
-        </div>
+        <ReloadProgress
+          loading={value.key !== key || loading}
+          label="Loading audit events"
+        />
         {error && <ResponseErrorPanel error={error} title="Refresh failed" />}
         {value.items.length === 0 ? (
           <div className={classes.empty}>
-            <Typography>
+            <NoMatches onClear={() => paging.applyFilters(NO_AUDIT_FILTERS)}>
               {invalid
                 ? 'The date range ends before it starts.'
                 : 'No audit event matches these filters.'}
-            </Typography>
-            <Button
-              color="primary"
-              onClick={() => paging.applyFilters(NO_AUDIT_FILTERS)}
-            >
-              Clear filters
-            </Button>
+            </NoMatches>
           </div>
         ) : (
           <SimpleTable

@@ -1,27 +1,19 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import IconButton from '@material-ui/core/IconButton';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
-import DeleteIcon from '@material-ui/icons/Delete';
-import EditIcon from '@material-ui/icons/Edit';
 import {
   POLICY_WILDCARD,
   StoredGovernancePolicy,
 } from '@palette-backstage/plugin-palette-common';
-import { useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { usePolledValue } from '../../../hooks';
-import { ConfirmDialog } from '../../profiles/ConfirmDialog';
 import { formatDateTime, humanizeOwner } from '../../profiles/utils';
-import { SimpleColumn, SimpleTable } from '../../shared';
+import {
+  DeleteIconButton,
+  EditIconButton,
+  ListCard,
+  SimpleColumn,
+} from '../../shared';
 import { scopeText, shortRef } from '../format';
 import { PolicyDialog } from './PolicyDialog';
 
@@ -53,8 +45,6 @@ const byScope = (a: StoredGovernancePolicy, b: StoredGovernancePolicy) => {
   );
 };
 
-type Editing = { policy?: StoredGovernancePolicy };
-
 /**
  * The governance policies by project and environment, with what each
  * allows; create, edit and delete for those who may manage policies.
@@ -66,8 +56,6 @@ export const PoliciesCard = ({ canManage }: { canManage: boolean }) => {
     [paletteApi],
     () => undefined,
   );
-  const [editing, setEditing] = useState<Editing>();
-  const [deleting, setDeleting] = useState<StoredGovernancePolicy>();
 
   const scope = (p: StoredGovernancePolicy) =>
     `${scopeText(p.project)} / ${scopeText(p.environment)}`;
@@ -108,110 +96,50 @@ export const PoliciesCard = ({ canManage }: { canManage: boolean }) => {
         </>
       ),
     },
-    ...(canManage
-      ? [
-          {
-            title: 'Actions',
-            value: (p: StoredGovernancePolicy) => (
-              <>
-                <IconButton
-                  size="small"
-                  aria-label={`Edit the policy for ${scope(p)}`}
-                  onClick={() => setEditing({ policy: p })}
-                >
-                  <EditIcon fontSize="small" />
-                </IconButton>
-                <IconButton
-                  size="small"
-                  aria-label={`Delete the policy for ${scope(p)}`}
-                  onClick={() => setDeleting(p)}
-                >
-                  <DeleteIcon fontSize="small" />
-                </IconButton>
-              </>
-            ),
-          },
-        ]
-      : []),
   ];
 
-  const newButton = canManage && (
-    <Button
-      color="primary"
-      variant="contained"
-      startIcon={<AddIcon />}
-      onClick={() => setEditing({})}
-    >
-      New policy
-    </Button>
-  );
-
-  let body;
-  if (!value)
-    body = error ? <ResponseErrorPanel error={error} /> : <Progress />;
-  else if (!value.length)
-    body = (
-      <EmptyState
-        missing="data"
-        title="No governance policy yet"
-        description={
-          canManage
-            ? 'Without one, clusters may use any published profile, region, cloud account and size, without approval. Start with a policy for * / production that requires approval.'
-            : 'Without one, clusters may use any published profile, region, cloud account and size, without approval. The platform team sets policies.'
-        }
-        action={newButton || undefined}
-      />
-    );
-  else
-    body = (
-      <>
-        {error && <ResponseErrorPanel error={error} title="Refresh failed" />}
-        <SimpleTable
-          label="Governance policies"
-          columns={columns}
-          rows={value}
-          rowKey={p => `${p.project}|${p.environment}`}
-        />
-      </>
-    );
-
   return (
-    <InfoCard
+    <ListCard<StoredGovernancePolicy, StoredGovernancePolicy>
       title="Policies"
       subheader="What may be requested in each project and environment; the most specific policy applies"
-      action={value?.length ? newButton || undefined : undefined}
-    >
-      {body}
-      {editing && (
-        <PolicyDialog
-          policy={editing.policy}
-          onClose={() => setEditing(undefined)}
-          onSaved={() => {
-            setEditing(undefined);
-            refresh();
-          }}
-        />
+      value={value}
+      error={error}
+      emptyTitle="No governance policy yet"
+      emptyDescription={
+        canManage
+          ? 'Without one, clusters may use any published profile, region, cloud account and size, without approval. Start with a policy for * / production that requires approval.'
+          : 'Without one, clusters may use any published profile, region, cloud account and size, without approval. The platform team sets policies.'
+      }
+      label="Governance policies"
+      columns={columns}
+      rowKey={p => `${p.project}|${p.environment}`}
+      canManage={canManage}
+      newLabel="New policy"
+      actions={(p, { edit, remove }) => (
+        <>
+          <EditIconButton
+            label={`Edit the policy for ${scope(p)}`}
+            onClick={() => edit(p)}
+          />
+          <DeleteIconButton
+            label={`Delete the policy for ${scope(p)}`}
+            onClick={remove}
+          />
+        </>
       )}
-      {deleting && (
-        <ConfirmDialog
-          open
-          title={`Delete the policy for ${scope(deleting)}?`}
-          confirmLabel="Delete policy"
-          onClose={() => setDeleting(undefined)}
-          onConfirm={async () => {
-            await paletteApi.deletePolicy(
-              deleting.project,
-              deleting.environment,
-            );
-            refresh();
-          }}
-        >
-          <Typography>
-            Requests for {scope(deleting)} then follow the next most specific
-            policy, or none. Clusters already running are not changed.
-          </Typography>
-        </ConfirmDialog>
-      )}
-    </InfoCard>
+      editor={(policy, done) => <PolicyDialog policy={policy} {...done} />}
+      removal={p => ({
+        title: `Delete the policy for ${scope(p)}?`,
+        confirmLabel: 'Delete policy',
+        text: (
+          <>
+            Requests for {scope(p)} then follow the next most specific policy,
+            or none. Clusters already running are not changed.
+          </>
+        ),
+        remove: () => paletteApi.deletePolicy(p.project, p.environment),
+      })}
+      onChanged={refresh}
+    />
   );
 };

@@ -1,26 +1,14 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
+import { useApi } from '@backstage/core-plugin-api';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import {
   StoredTeamQuota,
   TeamQuota,
-  ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
-import { FormEvent, useMemo, useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
-import {
-  fieldMessagesOf,
-  helperTextOf,
-  normalizeFieldPath,
-  plural,
-} from '../../clusters/utils';
-import { errorMessage, humanizeOwner } from '../../profiles/utils';
-import { DialogProgressActions } from '../../shared';
+import { humanizeOwner } from '../../profiles/utils';
+import { FormDialog, useSaveForm } from '../../shared';
 import {
   emptyQuotaForm,
   QuotaForm,
@@ -56,119 +44,50 @@ export const QuotaDialog = ({
   onSaved: (quota: StoredTeamQuota) => void;
 }) => {
   const paletteApi = useApi(paletteApiRef);
-  const alertApi = useApi(alertApiRef);
-  const [form, setForm] = useState<QuotaForm>(() =>
-    quota ? toQuotaForm(quota) : emptyQuotaForm(),
-  );
-  const [submitted, setSubmitted] = useState(false);
-  const [serverMessages, setServerMessages] = useState<ValidationMessage[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
+  const { busy, failure, submit, textField } = useSaveForm({
+    initial: () => (quota ? toQuotaForm(quota) : emptyQuotaForm()),
+    validate: validateQuotaForm,
+    save: (f: QuotaForm) => paletteApi.saveQuota(toTeamQuota(f)),
+    savedMessage: saved => `Saved the quota of ${humanizeOwner(saved.team)}`,
+    onSaved,
+  });
 
-  const messages = useMemo(
-    () => [...(submitted ? validateQuotaForm(form) : []), ...serverMessages],
-    [submitted, form, serverMessages],
-  );
-  const messagesOf = (field: string) =>
-    messages.filter(m => normalizeFieldPath(m.field) === field);
-
-  const update = (patch: Partial<QuotaForm>) => {
-    setForm(f => ({ ...f, ...patch }));
-    setServerMessages([]);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    setFailure(undefined);
-    const problems = validateQuotaForm(form);
-    if (problems.length) {
-      setFailure(`Fix ${plural(problems.length, 'problem')} before saving.`);
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = await paletteApi.saveQuota(toTeamQuota(form));
-      alertApi.post({
-        message: `Saved the quota of ${humanizeOwner(saved.team)}`,
-        severity: 'success',
-        display: 'transient',
-      });
-      setBusy(false);
-      onSaved(saved);
-    } catch (e) {
-      setBusy(false);
-      setServerMessages(fieldMessagesOf(e));
-      setFailure(errorMessage(e));
-    }
-  };
-
-  const common = {
-    fullWidth: true,
-    margin: 'dense' as const,
-    variant: 'outlined' as const,
-    disabled: busy,
-  };
   return (
-    <Dialog
-      open
-      onClose={busy ? undefined : onClose}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby="quota-dialog-title"
+    <FormDialog
+      onClose={onClose}
+      busy={busy}
+      titleId="quota-dialog-title"
+      title={quota ? `Quota of ${humanizeOwner(quota.team)}` : 'New team quota'}
+      formLabel={quota ? 'Edit quota' : 'New quota'}
+      onSubmit={submit}
+      failure={failure}
+      progressLabel="Saving the quota"
+      actionLabel={busy ? 'Saving…' : 'Save quota'}
     >
-      <form
-        onSubmit={submit}
-        noValidate
-        aria-label={quota ? 'Edit quota' : 'New quota'}
-      >
-        <DialogTitle id="quota-dialog-title">
-          {quota ? `Quota of ${humanizeOwner(quota.team)}` : 'New team quota'}
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            Requests that would take the team past a limit are refused. Leave a
-            limit empty for none.
-          </DialogContentText>
-          <TextField
-            {...common}
-            id="quota-team"
-            label="Team"
-            required
-            value={form.team}
-            disabled={busy || !!quota}
-            onChange={e => update({ team: e.target.value })}
-            {...helperTextOf(messagesOf('team'), 'e.g. team-apollo')}
-          />
-          <Grid container spacing={1}>
-            {(Object.keys(LIMIT_FIELDS) as QuotaLimit[]).map(key => (
-              <Grid item xs={6} key={key}>
-                <TextField
-                  {...common}
-                  id={`quota-${key}`}
-                  label={LIMIT_FIELDS[key].label}
-                  type="number"
-                  inputProps={{ min: 0 }}
-                  value={form[key]}
-                  onChange={e => update({ [key]: e.target.value })}
-                  {...helperTextOf(messagesOf(key), LIMIT_FIELDS[key].help)}
-                />
-              </Grid>
-            ))}
+      <DialogContentText>
+        Requests that would take the team past a limit are refused. Leave a
+        limit empty for none.
+      </DialogContentText>
+      <TextField
+        {...textField('team', 'e.g. team-apollo')}
+        id="quota-team"
+        label="Team"
+        required
+        disabled={busy || !!quota}
+      />
+      <Grid container spacing={1}>
+        {(Object.keys(LIMIT_FIELDS) as QuotaLimit[]).map(key => (
+          <Grid item xs={6} key={key}>
+            <TextField
+              {...textField(key, LIMIT_FIELDS[key].help)}
+              id={`quota-${key}`}
+              label={LIMIT_FIELDS[key].label}
+              type="number"
+              inputProps={{ min: 0 }}
+            />
           </Grid>
-          {failure && (
-            <Alert severity="error" role="alert">
-              {failure}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogProgressActions
-          busy={busy}
-          progressLabel="Saving the quota"
-          onCancel={onClose}
-          actionLabel={busy ? 'Saving…' : 'Save quota'}
-        />
-      </form>
-    </Dialog>
+        ))}
+      </Grid>
+    </FormDialog>
   );
 };

@@ -27,7 +27,7 @@ import { paletteApiRef } from '../../../api/PaletteApi';
 import { useProfilePermissions } from '../../../hooks';
 import { profilesRouteRef } from '../../../routes';
 import { CompareTab } from '../CompareTab';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { ConfirmDialog } from '../../shared';
 import { DraftEditor } from '../DraftEditor';
 import { DraftBadge, TagChips } from '../ProfileChips';
 import { VersionsTab } from '../VersionsTab';

@@ -1,10 +1,6 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import {
   CLOUD_TYPES,
   CloudType,
@@ -16,10 +12,9 @@ import {
 import { FormEvent, useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { useDefaultOwner } from '../../../hooks';
-import { DialogProgressActions } from '../../shared';
+import { FormDialog, useBusyAction } from '../../shared';
 import {
   CLOUD_TYPE_LABELS,
-  errorMessage,
   normalizeOwnerRef,
   PROFILE_TYPE_DESCRIPTIONS,
   PROFILE_TYPE_LABELS,
@@ -102,8 +97,7 @@ export const CreateProfileDialog = ({
   const [form, setForm] = useState<FormState>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const { busy, failure, setFailure, run } = useBusyAction();
 
   // Suggest the user's first group as the owner.
   useDefaultOwner(open, group =>
@@ -122,7 +116,7 @@ export const CreateProfileDialog = ({
     setForm(EMPTY);
     setErrors({});
     setSubmitted(false);
-    setServerError(undefined);
+    setFailure(undefined);
     onClose();
   };
 
@@ -132,23 +126,22 @@ export const CreateProfileDialog = ({
     const { errors: found, request } = validateCreateForm(form);
     setErrors(found);
     if (!request) return;
-    setBusy(true);
-    setServerError(undefined);
-    try {
-      const profile = await paletteApi.createProfile(request);
-      alertApi.post({
-        message: `Created profile ${profile.name}`,
-        severity: 'success',
-        display: 'transient',
-      });
-      setBusy(false);
-      setForm(EMPTY);
-      setSubmitted(false);
-      onCreated(profile);
-    } catch (e) {
-      setBusy(false);
-      setServerError(errorMessage(e));
-    }
+    await run(
+      async () => {
+        const profile = await paletteApi.createProfile(request);
+        alertApi.post({
+          message: `Created profile ${profile.name}`,
+          severity: 'success',
+          display: 'transient',
+        });
+        return profile;
+      },
+      profile => {
+        setForm(EMPTY);
+        setSubmitted(false);
+        onCreated(profile);
+      },
+    );
   };
 
   const field = (
@@ -172,84 +165,70 @@ export const CreateProfileDialog = ({
   );
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={close}
-      maxWidth="sm"
-      fullWidth
-      aria-labelledby="create-profile-title"
+      busy={busy}
+      titleId="create-profile-title"
+      title="Create a cluster profile"
+      formLabel="Create profile"
+      onSubmit={submit}
+      failure={failure}
+      progressLabel="Creating profile"
+      actionLabel={busy ? 'Creating…' : 'Create'}
     >
-      <form onSubmit={submit} noValidate aria-label="Create profile">
-        <DialogTitle id="create-profile-title">
-          Create a cluster profile
-        </DialogTitle>
-        <DialogContent>
-          <Grid container spacing={1}>
-            <Grid item xs={12} sm={6}>
-              {field('name', 'Name', {
-                required: true,
-                autoFocus: true,
-                helperText:
-                  'Lower-case letters, digits and dashes, e.g. aws-infra',
-              })}
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              {field('displayName', 'Display name')}
-            </Grid>
-            <Grid item xs={12}>
-              {field('description', 'Description', {
-                multiline: true,
-                minRows: 2,
-              })}
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              {field('type', 'Type', {
-                select: true,
-                SelectProps: { native: true },
-                helperText: PROFILE_TYPE_DESCRIPTIONS[form.type],
-                children: profileTypeSchema.options.map(t => (
-                  <option key={t} value={t}>
-                    {PROFILE_TYPE_LABELS[t]}
-                  </option>
-                )),
-              })}
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              {field('cloudType', 'Cloud type', {
-                select: true,
-                SelectProps: { native: true },
-                children: CLOUD_TYPES.map(c => (
-                  <option key={c} value={c}>
-                    {CLOUD_TYPE_LABELS[c]}
-                  </option>
-                )),
-              })}
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              {field('owner', 'Owner group', {
-                required: true,
-                helperText: 'The group that maintains it, e.g. platform-team',
-              })}
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              {field('tags', 'Tags', {
-                helperText: 'Comma-separated, e.g. production, pci',
-              })}
-            </Grid>
-          </Grid>
-          {serverError && (
-            <Alert severity="error" role="alert">
-              {serverError}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogProgressActions
-          busy={busy}
-          progressLabel="Creating profile"
-          onCancel={close}
-          actionLabel={busy ? 'Creating…' : 'Create'}
-        />
-      </form>
-    </Dialog>
+      <Grid container spacing={1}>
+        <Grid item xs={12} sm={6}>
+          {field('name', 'Name', {
+            required: true,
+            autoFocus: true,
+            helperText: 'Lower-case letters, digits and dashes, e.g. aws-infra',
+          })}
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          {field('displayName', 'Display name')}
+        </Grid>
+        <Grid item xs={12}>
+          {field('description', 'Description', {
+            multiline: true,
+            minRows: 2,
+          })}
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          {field('type', 'Type', {
+            select: true,
+            SelectProps: { native: true },
+            helperText: PROFILE_TYPE_DESCRIPTIONS[form.type],
+            children: profileTypeSchema.options.map(t => (
+              <option key={t} value={t}>
+                {PROFILE_TYPE_LABELS[t]}
+              </option>
+            )),
+          })}
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          {field('cloudType', 'Cloud type', {
+            select: true,
+            SelectProps: { native: true },
+            children: CLOUD_TYPES.map(c => (
+              <option key={c} value={c}>
+                {CLOUD_TYPE_LABELS[c]}
+              </option>
+            )),
+          })}
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          {field('owner', 'Owner group', {
+            required: true,
+            helperText: 'The group that maintains it, e.g. platform-team',
+          })}
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          {field('tags', 'Tags', {
+            helperText: 'Comma-separated, e.g. production, pci',
+          })}
+        </Grid>
+      </Grid>
+    </FormDialog>
   );
 };

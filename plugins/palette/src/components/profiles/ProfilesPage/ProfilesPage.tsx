@@ -36,7 +36,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { useCanCreateProfile, usePagedFilters } from '../../../hooks';
 import { profileRouteRef } from '../../../routes';
-import { SelectField, TablePaging } from '../../shared';
+import { NoMatches, SelectField, TablePaging } from '../../shared';
 import { DraftBadge, LayerSummaryChips, TagChips } from '../ProfileChips';
 import {
   CLOUD_TYPE_LABELS,
@@ -214,13 +214,9 @@ export const ProfilesPage = () => {
               {value.items.length === 0 && (
                 <TableRow>
                   <TableCell colSpan={9} align="center">
-                    <Typography>No profiles match these filters.</Typography>
-                    <Button
-                      color="primary"
-                      onClick={() => paging.applyFilters(NO_FILTERS)}
-                    >
-                      Clear filters
-                    </Button>
+                    <NoMatches onClear={() => paging.applyFilters(NO_FILTERS)}>
+                      No profiles match these filters.
+                    </NoMatches>
                   </TableCell>
                 </TableRow>
               )}

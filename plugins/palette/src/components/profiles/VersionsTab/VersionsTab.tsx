@@ -18,7 +18,7 @@ import {
 import { useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { ProfilePermissions } from '../../../hooks';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { ConfirmDialog } from '../../shared';
 import { DeprecatedChip } from '../ProfileChips';
 import {
   downloadText,

@@ -3,9 +3,9 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
-import { ReactNode, useState } from 'react';
-import { DialogProgressActions } from '../shared';
-import { errorMessage } from './utils';
+import { ReactNode } from 'react';
+import { DialogProgressActions } from './DialogProgressActions';
+import { useBusyAction } from './useBusyAction';
 
 /**
  * Asks before something that cannot be undone; shows progress while it runs
@@ -26,21 +26,8 @@ export const ConfirmDialog = ({
   onConfirm: () => Promise<void>;
   onClose: () => void;
 }) => {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-      setBusy(false);
-      onClose();
-    } catch (e) {
-      setBusy(false);
-      setError(errorMessage(e));
-    }
-  };
+  const { busy, failure, run } = useBusyAction();
+  const confirm = () => run(onConfirm, onClose);
 
   return (
     <Dialog
@@ -52,7 +39,7 @@ export const ConfirmDialog = ({
       <DialogTitle id="confirm-dialog-title">{title}</DialogTitle>
       <DialogContent>
         <DialogContentText component="div">{children}</DialogContentText>
-        {error && <Alert severity="error">{error}</Alert>}
+        {failure && <Alert severity="error">{failure}</Alert>}
       </DialogContent>
       <DialogProgressActions
         busy={busy}

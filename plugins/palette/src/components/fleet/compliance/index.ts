@@ -1,0 +1,1 @@
+export { FleetCompliancePage } from './FleetCompliancePage';

@@ -1,0 +1,1 @@
+export { FleetCostPage } from './FleetCostPage';

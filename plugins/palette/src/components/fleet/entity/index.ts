@@ -1,0 +1,2 @@
+export { EntityClusterCostCard } from './EntityClusterCostCard';
+export { EntityClusterComplianceCard } from './EntityClusterComplianceCard';
