@@ -119,8 +119,14 @@ describe('cluster lifecycle', () => {
     await waitForPhase(page, 'Deleted', 120_000);
     await screenshot(page, 'cluster-deleted');
 
-    // The timeline tells the whole story, newest first.
-    const timeline = await page.getByLabel('Events').first().innerText();
+    // The timeline tells the whole story, newest first (it refreshes on its
+    // own schedule, so wait for its last entry).
+    const events = page.getByLabel('Events').first();
+    await events
+      .getByText('Every Cluster API object is gone')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const timeline = await events.innerText();
     for (const step of [
       /deleted/i,
       /deletion requested/i,

@@ -182,7 +182,16 @@ export const palettePlugin = createBackendPlugin({
             db: await database.getClient(),
             auditLog: store.auditLog,
           }),
-          { approvalExpiryMs: readApprovalExpiryMs(config) },
+          {
+            approvalExpiryMs: readApprovalExpiryMs(config),
+            // Budgets are checked with the cost model's prices (created below).
+            monthlyCost: (request, provider) =>
+              cost.service.estimate(request, {
+                provider: provider as any,
+                region: request.region,
+                cloudAccount: request.cloudAccount,
+              }).total.monthly.max,
+          },
         );
         const resolveContext = {
           profiles: store,

@@ -24,7 +24,16 @@ const isQuotaRule = (rule: string) =>
 export class GovernanceService {
   constructor(
     readonly store: DatabaseGovernanceStore,
-    private readonly options: { approvalExpiryMs: number; clock?: () => Date },
+    private readonly options: {
+      approvalExpiryMs: number;
+      clock?: () => Date;
+      /**
+       * A request's monthly cost from the cost model, at its largest
+       * (autoscaling maxima); the fixed price table of `priceTable.ts` when
+       * absent.
+       */
+      monthlyCost?: (request: ClusterRequest, provider: CloudType) => number;
+    },
   ) {}
 
   /** The evaluation of a new request, or of a change to an existing cluster (`existingId`). */
@@ -42,6 +51,7 @@ export class GovernanceService {
     return evaluateGovernance({
       request,
       provider,
+      footprint: this.footprint(request, provider),
       policy: effectivePolicy(policies, request.project, request.environment),
       quota,
       usage,
@@ -83,7 +93,11 @@ export class GovernanceService {
   }
 
   footprint(request: ClusterRequest, provider: CloudType): RequestFootprint {
-    return footprintOf(request, provider);
+    const footprint = footprintOf(request, provider);
+    const priced = this.options.monthlyCost?.(request, provider);
+    return priced === undefined
+      ? footprint
+      : { ...footprint, monthlyCost: priced };
   }
 
   /** When a new approval expires. */

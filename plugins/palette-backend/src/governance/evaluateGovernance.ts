@@ -7,7 +7,7 @@ import {
   ProfileRef,
   TeamQuota,
 } from '@palette-backstage/plugin-palette-common';
-import { footprintOf } from './estimate';
+import { footprintOf, RequestFootprint } from './estimate';
 
 /** What a team uses, without the cluster being evaluated. */
 export interface TeamUsageTotals {
@@ -29,6 +29,8 @@ export interface GovernanceInput {
   usage: TeamUsageTotals;
   /** A change of an existing cluster: it adds no cluster and needs no new approval. */
   existing?: boolean;
+  /** The request's footprint, when priced by the cost model (else the fixed table). */
+  footprint?: RequestFootprint;
 }
 
 const money = (n: number) => n.toFixed(2);
@@ -139,7 +141,7 @@ function policyViolations(
  */
 export function evaluateGovernance(input: GovernanceInput): GovernanceDecision {
   const { request, provider, policy, quota, usage, existing } = input;
-  const footprint = footprintOf(request, provider);
+  const footprint = input.footprint ?? footprintOf(request, provider);
   const after = {
     clusters: usage.clusters + (existing ? 0 : 1),
     nodes: usage.nodes + footprint.nodes,
