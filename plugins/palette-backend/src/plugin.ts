@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import Router from 'express-promise-router';
 import {
+  CloudType,
   CustomPackInput,
   paletteClusterApprovePermission,
   paletteClusterDeletePermission,
@@ -177,33 +178,14 @@ export const palettePlugin = createBackendPlugin({
           onClusterChanged,
         });
         lifecycle.addShutdownHook(() => orchestrator.stop());
-        const governance = new GovernanceService(
-          new DatabaseGovernanceStore({
-            db: await database.getClient(),
-            auditLog: store.auditLog,
-          }),
-          {
-            approvalExpiryMs: readApprovalExpiryMs(config),
-            // Budgets are checked with the cost model's prices (created below).
-            monthlyCost: (request, provider) =>
-              cost.service.estimate(request, {
-                provider: provider as any,
-                region: request.region,
-                cloudAccount: request.cloudAccount,
-              }).total.monthly.max,
-          },
-        );
-        const resolveContext = {
-          profiles: store,
-          packs,
-          accounts: cloudAccounts,
-          managementClusters: clusters,
-          namespace: clusterSettings.namespace,
-        };
+        const governanceStore = new DatabaseGovernanceStore({
+          db: await database.getClient(),
+          auditLog: store.auditLog,
+        });
         const cost = createCost({
           db: await database.getClient(),
           clusterStore,
-          governanceStore: governance.store,
+          governanceStore,
           config,
           logger,
         });
@@ -213,6 +195,24 @@ export const palettePlugin = createBackendPlugin({
           // After a first start, demo history (if any) is backfilled first.
           initialDelay: { minutes: 15 },
         });
+
+        const governance = new GovernanceService(governanceStore, {
+          approvalExpiryMs: readApprovalExpiryMs(config),
+          // Budgets are checked with the cost model's prices.
+          monthlyCost: (request, provider) =>
+            cost.service.estimate(request, {
+              provider: provider as Exclude<CloudType, 'all'>,
+              region: request.region,
+              cloudAccount: request.cloudAccount,
+            }).total.monthly.max,
+        });
+        const resolveContext = {
+          profiles: store,
+          packs,
+          accounts: cloudAccounts,
+          managementClusters: clusters,
+          namespace: clusterSettings.namespace,
+        };
 
         const compliance = createFleetCompliance({
           config,
