@@ -189,11 +189,26 @@ export const palettePlugin = createBackendPlugin({
           config,
           logger,
         });
+        const demoFleet = config.getOptionalBoolean('palette.demoData.fleet');
+        const demoHistory = demoFleet
+          ? demoHistoryTask({
+              clusterStore,
+              logger,
+              recordCostSnapshot: at => cost.recordSnapshot(at),
+              hasCostHistory: async () =>
+                (await (
+                  await database.getClient()
+                )(COST_ACCRUALS_TABLE).first()) !== undefined,
+            })
+          : undefined;
         await scheduler.scheduleTask({
           ...cost.snapshotTask,
           scope: 'global',
-          // After a first start, demo history (if any) is backfilled first.
-          initialDelay: { minutes: 15 },
+          // Demo history is backfilled before the regular accrual starts.
+          fn: async () => {
+            if (demoHistory && !demoHistory.settled()) return;
+            await cost.snapshotTask.fn();
+          },
         });
 
         const governance = new GovernanceService(governanceStore, {
@@ -271,7 +286,7 @@ export const palettePlugin = createBackendPlugin({
           await seedDemoProfiles(store, packs, logger);
           await seedDemoGovernance(governance.store, logger);
         }
-        if (config.getOptionalBoolean('palette.demoData.fleet')) {
+        if (demoFleet) {
           const db = await database.getClient();
           await seedDemoFleet({
             store: clusterStore,
@@ -287,15 +302,7 @@ export const palettePlugin = createBackendPlugin({
                 clock,
               }),
           });
-          await scheduler.scheduleTask(
-            demoHistoryTask({
-              clusterStore,
-              logger,
-              recordCostSnapshot: at => cost.recordSnapshot(at),
-              hasCostHistory: async () =>
-                (await db(COST_ACCRUALS_TABLE).first()) !== undefined,
-            }),
-          );
+          await scheduler.scheduleTask(demoHistory!.task);
         }
 
         httpRouter.use(

@@ -30,7 +30,8 @@ describe('autoscaled pools', () => {
     await sim.idle();
     const md = sim.must('MachineDeployment', 'auto-workers');
     expect(md.metadata.annotations).toMatchObject({ [MIN]: '3', [MAX]: '6' });
-    expect(md.spec.replicas).toBeUndefined();
+    // Defaulted to the minimum, as Cluster API's webhook does.
+    expect(md.spec.replicas).toBe(3);
     expect(md.status.readyReplicas).toBe(3);
     expect(isReady(sim.must('Cluster', 'auto'))).toBe(true);
 

@@ -11,6 +11,7 @@ import {
   statusOf,
 } from './context';
 import { isMachineBased } from './controlPlane';
+import { AUTOSCALER_MIN_SIZE } from './workers';
 import { finalizerOf } from './kinds';
 
 /** A ClusterClass `templateRef` (`{apiVersion, kind, name}`). */
@@ -433,11 +434,16 @@ function ensureWorker(
   if (!existing) {
     // New workers wait while the control plane upgrades.
     if (w.cpUpgrading) return 'createPending';
-    // Without replicas (an autoscaler owns the count), the pool starts at the
-    // autoscaler's minimum: see desiredReplicas in workers.ts.
+    // Without replicas (an autoscaler owns the count), Cluster API's
+    // defaulting starts the pool at the autoscaler's minimum.
+    const annotated = Number(
+      topology.metadata?.annotations?.[AUTOSCALER_MIN_SIZE],
+    );
     const spec: Spec = {
       clusterName: cluster.metadata.name,
-      ...(replicas !== undefined ? { replicas } : {}),
+      replicas:
+        replicas ??
+        (Number.isInteger(annotated) && annotated >= 0 ? annotated : 1),
     };
     if (shape.deployment) {
       spec.selector = { matchLabels: selectorLabels(shape.labels) };

@@ -113,6 +113,14 @@ export function reconcileWorkers(
     return;
   }
   const current = ctx.addFinalizer(info, obj, finalizerOf(info.type));
+  if (typeof spec.replicas !== 'number') {
+    // Defaulting, as Cluster API's webhook and the provider do: a pool whose
+    // count an external autoscaler owns starts at its minimum.
+    const defaulted = structuredClone(current);
+    specOf(defaulted).replicas = desiredReplicas(obj, infra);
+    ctx.update(info, defaulted);
+    return;
+  }
   if (sim.failure) {
     ctx.resetStep(key);
     write(current);
@@ -262,7 +270,7 @@ export function reconcileInfraMachinePool(
   );
 }
 
-const AUTOSCALER_MIN_SIZE =
+export const AUTOSCALER_MIN_SIZE =
   'cluster.x-k8s.io/cluster-api-autoscaler-node-group-min-size';
 
 /**

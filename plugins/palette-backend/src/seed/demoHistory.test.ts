@@ -41,13 +41,14 @@ describe('demoHistoryTask', () => {
       logger,
       clock: () => now,
     });
-    await task.fn(new AbortController().signal as any);
+    await task.task.fn(new AbortController().signal as any);
     expect(recorded).toEqual([]);
+    expect(task.settled()).toBe(false);
 
     // Pending approvals do not hold it up; provisioning clusters do.
     delete phases.Provisioning;
     phases.Running = 22;
-    await task.fn(new AbortController().signal as any);
+    await task.task.fn(new AbortController().signal as any);
     expect(recorded.map(d => d.toISOString())).toEqual([
       // Day by day from the oldest request (3.5 days ago), then up to now.
       '2026-11-22T00:00:00.000Z',
@@ -56,7 +57,8 @@ describe('demoHistoryTask', () => {
       '2026-11-24T12:00:00.000Z',
     ]);
     expect(history).toBe(true);
-    await task.fn(new AbortController().signal as any);
+    expect(task.settled()).toBe(true);
+    await task.task.fn(new AbortController().signal as any);
     expect(recorded).toHaveLength(4);
   });
 
@@ -69,7 +71,7 @@ describe('demoHistoryTask', () => {
       logger,
       clock: () => now,
     });
-    await task.fn(new AbortController().signal as any);
+    await task.task.fn(new AbortController().signal as any);
     expect(record).not.toHaveBeenCalled();
   });
 
@@ -87,10 +89,10 @@ describe('demoHistoryTask', () => {
       clock: () => new Date(t),
       patienceMs: 60_000,
     });
-    await task.fn(new AbortController().signal as any);
+    await task.task.fn(new AbortController().signal as any);
     expect(record).not.toHaveBeenCalled();
     t += 61_000;
-    await task.fn(new AbortController().signal as any);
+    await task.task.fn(new AbortController().signal as any);
     expect(record).toHaveBeenCalledTimes(2);
   });
 });

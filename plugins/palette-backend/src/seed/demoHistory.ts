@@ -33,18 +33,24 @@ export interface DemoHistoryDeps {
  * runs once per database (a fleet with cost history is left alone); the
  * regular snapshot task starts later than this one.
  */
-export function demoHistoryTask(
-  deps: DemoHistoryDeps,
-): SchedulerServiceTaskScheduleDefinition &
-  SchedulerServiceTaskInvocationDefinition {
+export function demoHistoryTask(deps: DemoHistoryDeps): {
+  task: SchedulerServiceTaskScheduleDefinition &
+    SchedulerServiceTaskInvocationDefinition;
+  /**
+   * Whether the history is written (or was already there). Until then the
+   * regular snapshot task must not run: it would accrue only the last day,
+   * and its marks would leave nothing before them to backfill.
+   */
+  settled(): boolean;
+} {
   const clock = deps.clock ?? (() => new Date());
   const startedAt = clock().getTime();
   let done = false;
-  return {
+  const task = {
     id: 'palette-demo-history',
     frequency: { seconds: 30 },
     timeout: { minutes: 10 },
-    scope: 'global',
+    scope: 'global' as const,
     fn: async () => {
       if (done) return;
       if (await deps.hasCostHistory()) {
@@ -80,4 +86,5 @@ export function demoHistoryTask(
       );
     },
   };
+  return { task, settled: () => done };
 }
