@@ -104,6 +104,8 @@ export const palettePlugin = createBackendPlugin({
           database,
           packRegistry: packs,
         });
+        // One client for every other store (the profile store has applied the migrations).
+        const db = await database.getClient();
         // Stored custom packs were validated as CustomPackInput (helm or manifests) when added.
         for (const pack of await store.listCustomPacks()) {
           packs.addCustomPack(pack as CustomPackInput);
@@ -139,7 +141,7 @@ export const palettePlugin = createBackendPlugin({
         const clusterSettings = readClusterSettings(config);
         const cloudAccounts = readCloudAccounts(config);
         const clusterStore = new DatabaseClusterStore({
-          db: await database.getClient(),
+          db,
           auditLog: store.auditLog,
         });
         permissionsRegistry.addResourceType({
@@ -179,11 +181,11 @@ export const palettePlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(() => orchestrator.stop());
         const governanceStore = new DatabaseGovernanceStore({
-          db: await database.getClient(),
+          db,
           auditLog: store.auditLog,
         });
         const cost = createCost({
-          db: await database.getClient(),
+          db,
           clusterStore,
           governanceStore,
           config,
@@ -196,9 +198,7 @@ export const palettePlugin = createBackendPlugin({
               logger,
               recordCostSnapshot: at => cost.recordSnapshot(at),
               hasCostHistory: async () =>
-                (await (
-                  await database.getClient()
-                )(COST_ACCRUALS_TABLE).first()) !== undefined,
+                (await db(COST_ACCRUALS_TABLE).first()) !== undefined,
             })
           : undefined;
         await scheduler.scheduleTask({
@@ -232,7 +232,7 @@ export const palettePlugin = createBackendPlugin({
         const compliance = createFleetCompliance({
           config,
           logger,
-          db: await database.getClient(),
+          db,
           clusters: clusterStore,
           profiles: store,
           packs,
@@ -287,7 +287,6 @@ export const palettePlugin = createBackendPlugin({
           await seedDemoGovernance(governance.store, logger);
         }
         if (demoFleet) {
-          const db = await database.getClient();
           await seedDemoFleet({
             store: clusterStore,
             logger,
@@ -311,7 +310,7 @@ export const palettePlugin = createBackendPlugin({
             permissions,
             permissionsRegistry,
             auditor,
-            health: new HealthReporter(await database.getClient(), clusters),
+            health: new HealthReporter(db, clusters),
             store,
             packs,
             auditLog: store.auditLog,

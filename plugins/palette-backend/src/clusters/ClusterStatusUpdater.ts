@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { isManagedCloudType } from '@palette-backstage/plugin-palette-common';
 import { deriveClusterStatus } from '../status';
 import { DesiredClusterInfo, LiveClusterObjects } from '../status/types';
 import { DatabaseClusterStore } from './DatabaseClusterStore';
@@ -34,7 +35,7 @@ export function desiredInfoOf(
   record: ClusterRecord,
   settings: ClusterStatusUpdaterOptions['settings'],
 ): DesiredClusterInfo {
-  const managed = ['eks', 'aks', 'gke'].includes(record.provider);
+  const managed = isManagedCloudType(record.provider);
   return {
     previousPhase: record.phase,
     previousPhaseSince: date(record.phaseSince),

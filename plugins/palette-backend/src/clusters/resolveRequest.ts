@@ -56,15 +56,9 @@ export async function resolveRequest(
   const messages: ValidationMessage[] = [];
   const allowDeprecated = options.allowDeprecated ?? (() => false);
 
-  const managementCluster =
-    ctx.managementClusters
-      .list()
-      .find(m =>
-        request.managementCluster
-          ? m.name === request.managementCluster
-          : m.isDefault,
-      ) ??
-    (request.managementCluster ? undefined : ctx.managementClusters.list()[0]);
+  const managementCluster = ctx.managementClusters.find(
+    request.managementCluster,
+  );
   if (!managementCluster) {
     messages.push(
       error(

@@ -1,6 +1,7 @@
 import {
   ClusterRequest,
   CloudType,
+  isManagedCloudType,
 } from '@palette-backstage/plugin-palette-common';
 import {
   HOURS_PER_MONTH,
@@ -18,8 +19,6 @@ export interface RequestFootprint {
   /** Instance types the price table does not know (counted as 0 vCPUs and free). */
   unknownInstanceTypes: string[];
 }
-
-const MANAGED: readonly CloudType[] = ['eks', 'aks', 'gke'];
 
 /**
  * The footprint of a request. Quotas and budgets are checked against the
@@ -41,7 +40,7 @@ export function footprintOf(
     vcpus += (info?.vcpus ?? 0) * count;
     hourly += (info?.hourly ?? 0) * count;
   };
-  if (MANAGED.includes(provider)) {
+  if (isManagedCloudType(provider)) {
     hourly += MANAGED_CONTROL_PLANE_HOURLY[provider] ?? 0;
   } else {
     add(

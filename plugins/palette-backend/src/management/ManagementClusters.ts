@@ -66,10 +66,15 @@ export class ManagementClusters {
     return [...this.clusters];
   }
 
-  get(name?: string): ManagementCluster {
-    const found = name
+  /** The named management cluster, or the default one when no name is given. */
+  find(name?: string): ManagementCluster | undefined {
+    return name
       ? this.clusters.find(c => c.name === name)
       : this.clusters.find(c => c.isDefault) ?? this.clusters[0];
+  }
+
+  get(name?: string): ManagementCluster {
+    const found = this.find(name);
     if (!found)
       throw new NotFoundError(
         `No management cluster named "${name}" is configured`,

@@ -10,7 +10,7 @@ export async function audited<T>(
   auditor: AuditorService,
   req: Request,
   eventId: string,
-  meta: { action: string; target: string },
+  meta: Record<string, string>,
   fn: () => Promise<T>,
   severityLevel?: 'low' | 'medium' | 'high' | 'critical',
 ): Promise<T> {

@@ -17,6 +17,7 @@ import { AuditLog } from '../audit';
 import { ProfileStore } from '../database';
 import { PackRegistry } from '../packs';
 import { requireBasic } from './authorization';
+import { audited } from './audited';
 import { parseInput } from './parseInput';
 import { actorOf } from './profileRoutes';
 
@@ -52,26 +53,24 @@ export function registerPackAndAuditRoutes(
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     await requireBasic(permissions, credentials, palettePackManagePermission);
     const input = parseInput(customPackInputSchema, req.body);
-    const event = await auditor.createEvent({
-      eventId: 'pack-create',
-      request: req,
-      meta: { pack: `${input.name}@${input.version}` },
-    });
-    try {
-      // The registry validates (400) and refuses duplicates (409) before anything is stored.
-      const pack = packs.addCustomPack(input);
-      try {
-        await store.addCustomPack(pack, actorOf(credentials));
-      } catch (error) {
-        packs.removeCustomPack(pack.name, pack.version);
-        throw error;
-      }
-      await event.success();
-      res.status(201).json(pack);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const pack = await audited(
+      auditor,
+      req,
+      'pack-create',
+      { pack: `${input.name}@${input.version}` },
+      async () => {
+        // The registry validates (400) and refuses duplicates (409) before anything is stored.
+        const added = packs.addCustomPack(input);
+        try {
+          await store.addCustomPack(added, actorOf(credentials));
+        } catch (error) {
+          packs.removeCustomPack(added.name, added.version);
+          throw error;
+        }
+        return added;
+      },
+    );
+    res.status(201).json(pack);
   });
 
   router.get('/audit', async (req, res) => {

@@ -34,6 +34,21 @@ export type CloudType = z.infer<typeof cloudTypeSchema>;
 export const CLOUD_TYPES: readonly CloudType[] = cloudTypeSchema.options;
 
 /**
+ * The managed Kubernetes services: the cloud runs their control plane (no
+ * machines to count or pay for, a service fee instead).
+ *
+ * @public
+ */
+export const MANAGED_CLOUD_TYPES = ['eks', 'aks', 'gke'] as const;
+
+/** Whether a cloud type is a managed Kubernetes service. @public */
+export function isManagedCloudType(
+  cloudType: string,
+): cloudType is (typeof MANAGED_CLOUD_TYPES)[number] {
+  return (MANAGED_CLOUD_TYPES as readonly string[]).includes(cloudType);
+}
+
+/**
  * The layer a pack fills in a cluster profile.
  *
  * @public

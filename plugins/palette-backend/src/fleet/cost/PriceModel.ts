@@ -1,4 +1,7 @@
-import { CloudType } from '@palette-backstage/plugin-palette-common';
+import {
+  CloudType,
+  isManagedCloudType,
+} from '@palette-backstage/plugin-palette-common';
 import { HOURS_PER_MONTH } from '../../governance/priceTable';
 import { MACHINE_SIZES } from '../../orchestration/render';
 import {
@@ -39,8 +42,7 @@ const CLOUD_OF: Record<Provider, PublicCloud | PrivateCloud> = {
   dev: 'dev',
 };
 
-const isManaged = (p: Provider): p is ManagedCloud =>
-  p === 'eks' || p === 'aks' || p === 'gke';
+const isManaged = (p: Provider): p is ManagedCloud => isManagedCloudType(p);
 
 /**
  * Prices of the fleet: list prices per cloud, region and instance type,
