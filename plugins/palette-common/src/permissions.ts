@@ -114,6 +114,30 @@ export const paletteFleetReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Import an existing cluster by its kubeconfig (read-only or managed).
+ * Whoever imports supplies the credentials; they are stored as a Secret on
+ * the management cluster and never shown again.
+ *
+ * @public
+ */
+export const paletteClusterImportPermission = createPermission({
+  name: 'palette.cluster.import',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Create, pause, resume and roll back fleet rollouts of a profile version.
+ * Each cluster a rollout touches is also checked against
+ * `palette.cluster.update` for the rollout's creator.
+ *
+ * @public
+ */
+export const paletteRolloutManagePermission = createPermission({
+  name: 'palette.rollout.manage',
+  attributes: { action: 'update' },
+});
+
 /** Read the audit log of Palette changes. @public */
 export const paletteAuditReadPermission = createPermission({
   name: 'palette.audit.read',
@@ -142,4 +166,6 @@ export const palettePermissions = [
   palettePolicyManagePermission,
   paletteFleetReadPermission,
   paletteAuditReadPermission,
+  paletteClusterImportPermission,
+  paletteRolloutManagePermission,
 ];

@@ -65,6 +65,8 @@ const expected: Record<string, string> = {
   'palette.cluster.kubeconfig': 'D A C D D',
   'palette.cluster.approve':    'D A D D D',
   'palette.policy.manage':      'D A D D D',
+  'palette.cluster.import':     'D A D D D',
+  'palette.rollout.manage':     'D A D D D',
   'palette.fleet.read':         'D A D A D',
   'palette.audit.read':         'A A D A D',
 };

@@ -3,6 +3,7 @@ import {
   paletteClusterApprovePermission,
   paletteClusterCreatePermission,
   paletteClusterDeletePermission,
+  paletteClusterImportPermission,
   paletteClusterKubeconfigPermission,
   paletteClusterReadPermission,
   paletteClusterUpdatePermission,
@@ -14,6 +15,7 @@ import {
   paletteProfilePublishPermission,
   paletteProfileReadPermission,
   paletteProfileUpdatePermission,
+  paletteRolloutManagePermission,
 } from '@palette-backstage/plugin-palette-common';
 import { PaletteRole } from './roles';
 
@@ -70,6 +72,8 @@ export const paletteAccessTable: ReadonlyMap<string, AccessRule> = new Map<
   // The palette backend also requires the governance policy's approver group.
   [paletteClusterApprovePermission.name, { clusterAdmin: 'allow' }],
   [palettePolicyManagePermission.name, { clusterAdmin: 'allow' }],
+  [paletteClusterImportPermission.name, { clusterAdmin: 'allow' }],
+  [paletteRolloutManagePermission.name, { clusterAdmin: 'allow' }],
   [
     paletteFleetReadPermission.name,
     { clusterAdmin: 'allow', fleetReader: 'allow' },
