@@ -12,3 +12,4 @@ export * from './profiles';
 export * from './clusters';
 export * from './governance';
 export * from './fleet';
+export * from './rollouts';

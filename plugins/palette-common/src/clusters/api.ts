@@ -4,6 +4,7 @@ import { ValidationMessage } from '../profiles/types';
 import type { ClusterApproval } from '../governance/approvals';
 import type { GovernanceDecision } from '../governance/evaluation';
 import { clusterPhaseSchema, ClusterPhase } from './phases';
+import type { ClusterImportInfo } from './import';
 import { semverSchema } from '../packs/types';
 import {
   autoscalingSchema,
@@ -86,9 +87,12 @@ export interface ClusterSummary {
   owner: string;
   project: string;
   environment: string;
-  profile: ProfileRef;
+  /** The infra or full profile; absent on imported clusters, which were not built from one. */
+  profile?: ProfileRef;
   addOnProfiles: ProfileRef[];
   managementCluster: string;
+  /** Present on clusters imported by kubeconfig rather than created by the product. */
+  imported?: ClusterImportInfo;
   /** Desired Kubernetes version (from the profile). */
   kubernetesVersion?: string;
   paused: boolean;

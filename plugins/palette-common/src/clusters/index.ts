@@ -3,3 +3,4 @@ export * from './request';
 export * from './cloudAccounts';
 export * from './labels';
 export * from './api';
+export * from './import';

@@ -101,7 +101,12 @@ export const controlPlaneSpecSchema = z.object({
 /** @public */
 export type ControlPlaneSpec = z.infer<typeof controlPlaneSpecSchema>;
 
-const entityRef = (kind: string, example: string) =>
+/**
+ * An entity reference of one kind, e.g. `group:default/team-apollo`.
+ *
+ * @public
+ */
+export const entityRefOfKind = (kind: string, example: string) =>
   z
     .string()
     .regex(
@@ -138,9 +143,9 @@ export const clusterRequestSchema = z
       .min(1, 'needs at least one worker pool')
       .max(20),
     /** Owning group, e.g. `group:default/team-apollo`. */
-    owner: entityRef('group', 'group:default/team-apollo'),
+    owner: entityRefOfKind('group', 'group:default/team-apollo'),
     /** The catalog System of the project, e.g. `system:default/payments`. */
-    project: entityRef('system', 'system:default/payments'),
+    project: entityRefOfKind('system', 'system:default/payments'),
     environment: z
       .string()
       .regex(

@@ -9,7 +9,9 @@ import {
 import { validationMessagesOf } from '../profiles/utils';
 
 /** `aws-infra@1.1.0`. */
-export const profileRefText = (ref: ProfileRef) => `${ref.name}@${ref.version}`;
+/** `name@version`; imported clusters, built from no profile, show `imported`. */
+export const profileRefText = (ref: ProfileRef | undefined) =>
+  ref ? `${ref.name}@${ref.version}` : 'imported';
 
 /** How a phase is shown: its colour family and what it means. */
 export const PHASE_STYLES: Readonly<

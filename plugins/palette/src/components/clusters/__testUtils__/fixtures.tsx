@@ -49,7 +49,7 @@ export function clusterDetails(
     ...summary,
     request: {
       name: summary.name,
-      profile: summary.profile,
+      profile: summary.profile ?? { name: 'dev-full', version: '1.0.0' },
       addOnProfiles: [],
       variables: { podCidr: '192.168.0.0/16' },
       cloudAccount: summary.cloudAccount,

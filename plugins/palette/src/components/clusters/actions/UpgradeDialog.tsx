@@ -10,6 +10,7 @@ import Alert from '@material-ui/lab/Alert';
 import {
   ClusterDetails,
   ClusterUpgradePreview,
+  ProfileRef,
   UpgradeClusterRequest,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
@@ -50,18 +51,26 @@ const sameAddOns = (
  * Moves a cluster to another published version of its profile, or another
  * add-on set: choose, preview what changes and rolls (a dry run), confirm.
  */
-export const UpgradeDialog = ({
-  cluster,
-  onUpgrade,
-  onClose,
-}: {
+type UpgradeDialogProps = {
   cluster: ClusterDetails;
   onUpgrade: (request: UpgradeClusterRequest) => Promise<void>;
   onClose: () => void;
-}) => {
+};
+
+/** Imported clusters were built from no profile: there is nothing to upgrade. */
+export const UpgradeDialog = (props: UpgradeDialogProps) =>
+  props.cluster.profile ? (
+    <ProfileUpgradeDialog {...props} current={props.cluster.profile} />
+  ) : null;
+
+const ProfileUpgradeDialog = ({
+  cluster,
+  current,
+  onUpgrade,
+  onClose,
+}: UpgradeDialogProps & { current: ProfileRef }) => {
   const classes = useStyles();
   const paletteApi = useApi(paletteApiRef);
-  const current = cluster.profile;
   const [version, setVersion] = useState(
     cluster.updateAvailable ?? current.version,
   );
