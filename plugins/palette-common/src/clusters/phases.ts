@@ -19,6 +19,10 @@ import { z } from 'zod';
  *   applied; nothing exists on the management cluster yet.
  * - `Rejected`: the approval was refused or expired; nothing was applied and
  *   the name is free again.
+ * - `Importing`: an existing cluster was imported by kubeconfig; its first
+ *   discovery has not finished.
+ * - `Unreachable`: an imported cluster's API server does not answer with
+ *   the stored kubeconfig.
  *
  * @public
  */
@@ -34,6 +38,8 @@ export const clusterPhaseSchema = z.enum([
   'Deleting',
   'Deleted',
   'Failed',
+  'Importing',
+  'Unreachable',
 ]);
 
 /** @public */
@@ -49,6 +55,7 @@ export const CLUSTER_PHASES: readonly ClusterPhase[] = clusterPhaseSchema.option
  */
 export const CLUSTER_PHASES_IN_PROGRESS: readonly ClusterPhase[] = [
   'PendingApproval',
+  'Importing',
   'Requested',
   'Provisioning',
   'Updating',

@@ -49,6 +49,8 @@ export function usePhaseColors(): Record<ClusterPhase, string> {
     Deleting: palette.grey[600],
     Deleted: palette.grey[400],
     Failed: palette.error.main,
+    Importing: palette.info.light,
+    Unreachable: palette.error.dark,
   };
 }
 

@@ -55,6 +55,14 @@ export const PHASE_STYLES: Readonly<
     tone: 'error',
     help: 'Did not become available in time; see the last error',
   },
+  Importing: {
+    tone: 'progress',
+    help: 'Imported by kubeconfig; the first discovery of its nodes and add-ons is under way',
+  },
+  Unreachable: {
+    tone: 'error',
+    help: 'Imported cluster whose API server does not answer with the stored kubeconfig',
+  },
 };
 
 /** Managed control planes have no machines to size. */
