@@ -7,6 +7,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import Router from 'express-promise-router';
 import {
   CloudType,
+  ClusterRequest,
   CustomPackInput,
   paletteClusterApprovePermission,
   paletteClusterDeletePermission,
@@ -211,15 +212,17 @@ export const palettePlugin = createBackendPlugin({
           },
         });
 
+        const estimateCost = (request: ClusterRequest, provider: string) =>
+          cost.service.estimate(request, {
+            provider: provider as Exclude<CloudType, 'all'>,
+            region: request.region,
+            cloudAccount: request.cloudAccount,
+          });
         const governance = new GovernanceService(governanceStore, {
           approvalExpiryMs: readApprovalExpiryMs(config),
           // Budgets are checked with the cost model's prices.
           monthlyCost: (request, provider) =>
-            cost.service.estimate(request, {
-              provider: provider as Exclude<CloudType, 'all'>,
-              region: request.region,
-              cloudAccount: request.cloudAccount,
-            }).total.monthly.max,
+            estimateCost(request, provider).total.monthly.max,
         });
         const resolveContext = {
           profiles: store,
@@ -263,6 +266,7 @@ export const palettePlugin = createBackendPlugin({
           governance,
           store: clusterStore,
           forceDeleteAfterMs: clusterSettings.forceDeleteAfterMs,
+          estimateCost,
           onChanged: async (record: ClusterRecord) => {
             orchestrator.onRequested(record);
             await onClusterChanged(record.name);

@@ -7,6 +7,7 @@ import {
 import {
   ApprovalDecision,
   ClusterDryRunResponse,
+  CostEstimate,
   GovernanceViolation,
   ValidationMessage,
   ClusterRequest,
@@ -36,6 +37,8 @@ export interface ClusterServiceOptions extends ResolveContext {
   forceDeleteAfterMs: number;
   /** Called after each committed change: reconcile now, tell the catalog. */
   onChanged(record: ClusterRecord): Promise<void> | void;
+  /** The cost model's estimate, shown by the dry run (absent: no estimate). */
+  estimateCost?(request: ClusterRequest, provider: string): CostEstimate;
   clock?: () => Date;
 }
 
@@ -120,11 +123,16 @@ export class ClusterService {
       ? await this.#o.governance.evaluate(request, resolved.provider)
       : undefined;
     messages.push(...(governance?.violations ?? []).map(asMessage));
+    const costEstimate =
+      resolved.provider && this.#o.estimateCost
+        ? this.#o.estimateCost(request, resolved.provider)
+        : undefined;
     return {
       valid: !hasErrorMessages(messages),
       messages,
       manifests: resolved.objects ?? [],
       ...(governance ? { governance } : {}),
+      ...(costEstimate ? { costEstimate } : {}),
     };
   }
 

@@ -102,6 +102,14 @@ describe('cluster routes', () => {
     expect(kinds).toEqual(
       expect.arrayContaining(['Cluster', 'ClusterClass', 'HelmChartProxy']),
     );
+    // The cost model's estimate: per hour and per month, a positive range.
+    const { costEstimate } = res.body;
+    expect(costEstimate.total.monthly.min).toBeGreaterThan(0);
+    expect(costEstimate.total.monthly.max).toBeGreaterThanOrEqual(
+      costEstimate.total.monthly.min,
+    );
+    expect(costEstimate.total.hourly.min).toBeGreaterThan(0);
+    expect(costEstimate.lines.length).toBeGreaterThan(0);
     const list = await get('/clusters');
     expect(list.body.totalCount).toBe(0);
 

@@ -3,6 +3,7 @@ import { cloudTypeSchema } from '../packs/types';
 import { ValidationMessage } from '../profiles/types';
 import type { ClusterApproval } from '../governance/approvals';
 import type { GovernanceDecision } from '../governance/evaluation';
+import type { CostEstimate } from '../fleet/cost';
 import { clusterPhaseSchema, ClusterPhase } from './phases';
 import type { ClusterImportInfo } from './import';
 import { semverSchema } from '../packs/types';
@@ -227,6 +228,8 @@ export interface ClusterDryRunResponse {
   manifests: RenderedObject[];
   /** The governance evaluation: violations (also in `messages`), approval, cost estimate. */
   governance?: GovernanceDecision;
+  /** The cost model's estimate: per hour and per month, a range when pools autoscale. */
+  costEstimate?: CostEstimate;
 }
 
 /** `POST /clusters/:name/upgrade` body: another published version, or other add-ons. @public */

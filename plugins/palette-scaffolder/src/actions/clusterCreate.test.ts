@@ -156,6 +156,15 @@ describe('palette:cluster:create', () => {
           estimatedMonthlyCost: 412.5,
           usageAfter: { clusters: 2, nodes: 8, vcpus: 32, monthlyCost: 900 },
         },
+        costEstimate: {
+          currency: 'USD',
+          total: {
+            hourly: { min: 0.57, max: 1.07 },
+            monthly: { min: 412.5, max: 780 },
+          },
+          lines: [],
+          warnings: [],
+        },
       });
       const { ctx, outputs, logged } = actionContext({
         input: clusterRequest(),
@@ -170,7 +179,7 @@ describe('palette:cluster:create', () => {
       });
       expect(logged('info')).toEqual(
         expect.arrayContaining([
-          'Estimated monthly cost: 412.50',
+          'Estimated cost: 412.50–780.00 USD per month (0.57–1.07 per hour)',
           'The request would wait for approval by group:default/platform-team',
         ]),
       );

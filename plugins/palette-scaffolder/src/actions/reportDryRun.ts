@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   ClusterDryRunResponse,
+  CostEstimate,
   RenderedObject,
 } from '@palette-backstage/plugin-palette-common';
 
@@ -15,6 +16,17 @@ export function summarizeManifests(manifests: RenderedObject[]): string {
   const kinds = [...byKind].map(([kind, count]) => `${count} ${kind}`);
   const noun = manifests.length === 1 ? 'object' : 'objects';
   return `${manifests.length} ${noun}: ${kinds.join(', ')}`;
+}
+
+const range = ({ min, max }: { min: number; max: number }) =>
+  min === max ? min.toFixed(2) : `${min.toFixed(2)}–${max.toFixed(2)}`;
+
+/** `412.50–780.00 USD per month (0.57–1.07 per hour)`: a range when pools autoscale. */
+export function describeEstimate(estimate: CostEstimate): string {
+  const { monthly, hourly } = estimate.total;
+  return `${range(monthly)} ${estimate.currency} per month (${range(
+    hourly,
+  )} per hour)`;
 }
 
 /**
@@ -39,11 +51,15 @@ export function reportDryRun(
     `Cluster ${name} would apply ${summarizeManifests(result.manifests)}`,
   );
 
+  const estimate = result.costEstimate;
+  if (estimate) logger.info(`Estimated cost: ${describeEstimate(estimate)}`);
   const governance = result.governance;
   if (governance) {
-    logger.info(
-      `Estimated monthly cost: ${governance.estimatedMonthlyCost.toFixed(2)}`,
-    );
+    if (!estimate) {
+      logger.info(
+        `Estimated monthly cost: ${governance.estimatedMonthlyCost.toFixed(2)}`,
+      );
+    }
     if (governance.approval) {
       logger.info(
         `The request would wait for approval by ${governance.approval.approverGroup}`,
