@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import yaml from 'js-yaml';
 import { ResourceRegistry } from './api/ResourceRegistry';
 import {
   builtinResourceTypes,
@@ -14,6 +13,14 @@ import {
   TIMING_PRESETS,
 } from './controllers';
 import { ResourceType } from './api/resourceTypes';
+import { renderKubeconfig } from './kubeconfig';
+import { DEMO_EXISTING_CLUSTERS } from './workload/existing/demoClusters';
+import {
+  ExistingClusterHealth,
+  ExistingClusters,
+} from './workload/existing/ExistingClusters';
+import { existingClusterKubeconfig } from './workload/existing/kubeconfig';
+import { WorkloadClusterDescription } from './workload/model/description';
 
 /**
  * Options of {@link startSimulator}.
@@ -48,6 +55,13 @@ export interface SimulatorOptions {
   timing?: keyof typeof TIMING_PRESETS | SimulatorTiming;
   /** Run the simulated Cluster API controllers (default true). */
   controllers?: boolean;
+  /**
+   * Standalone clusters to host besides the Cluster API ones: clusters the
+   * platform did not create, with a workload API only (under
+   * `/workload/existing/{name}`), to import. Defaults to the demo set
+   * (`legacy-payments`, `edge-retail-01`, `analytics-aks`); `[]` hosts none.
+   */
+  existingClusters?: WorkloadClusterDescription[];
 }
 
 /**
@@ -66,6 +80,20 @@ export interface RunningSimulator {
   kubeconfig(contextName?: string): string;
   /** Resolves when the simulated controllers have no work queued or scheduled. */
   idle(): Promise<void>;
+  /** Names of the existing (standalone) clusters hosted. */
+  existingClusterNames(): string[];
+  /**
+   * The admin kubeconfig (YAML) of an existing cluster, as its owners would
+   * hand it over for an import. Also served at
+   * `GET /simulator/existing-clusters/{name}/kubeconfig`.
+   */
+  existingClusterKubeconfig(name: string): string;
+  /**
+   * Breaks or heals an existing cluster: `degraded` turns one node
+   * NotReady, `unreachable` makes its API server drop connections. Also
+   * `PUT /simulator/existing-clusters/{name}/health`.
+   */
+  setExistingClusterHealth(name: string, health: ExistingClusterHealth): void;
   stop(): Promise<void>;
 }
 
@@ -99,10 +127,14 @@ export async function startSimulator(
     options.token === false
       ? undefined
       : options.token ?? randomBytes(24).toString('hex');
+  const existingClusters = new ExistingClusters(
+    options.existingClusters ?? DEMO_EXISTING_CLUSTERS,
+  );
   const api = new ApiServer({
     registry,
     store,
     token,
+    existingClusters,
     schemaFor: crds && (t => crds.schemaFor(t.group, t.version, t.kind)),
     schemaOf: crds && (t => crds.openApiSchemaFor(t.group, t.version, t.kind)),
   });
@@ -120,6 +152,7 @@ export async function startSimulator(
           timing,
           workloadServerUrl: (namespace, name) =>
             workloadServerUrl(url, namespace, name),
+          existingClusters,
         });
   return {
     url,
@@ -127,8 +160,21 @@ export async function startSimulator(
     store,
     registry,
     kubeconfig: (contextName = 'capi-simulator') =>
-      renderKubeconfig(url, token, contextName),
+      renderKubeconfig({
+        server: url,
+        token,
+        cluster: contextName,
+        namespace: 'default',
+      }),
     idle: async () => controllers?.idle(),
+    existingClusterNames: () => existingClusters.names(),
+    existingClusterKubeconfig: name => {
+      if (!existingClusters.has(name))
+        throw new Error(`no existing cluster named "${name}"`);
+      return existingClusterKubeconfig(url, name);
+    },
+    setExistingClusterHealth: (name, health) =>
+      existingClusters.setHealth(name, health),
     stop: async () => {
       await controllers?.stop();
       await api.close();
@@ -145,24 +191,6 @@ export function workloadServerUrl(
   return `${base}/workload/${encodeURIComponent(
     namespace,
   )}/${encodeURIComponent(name)}`;
-}
-
-function renderKubeconfig(
-  server: string,
-  token: string | undefined,
-  name: string,
-): string {
-  return yaml.dump({
-    apiVersion: 'v1',
-    kind: 'Config',
-    // client-node refuses plain HTTP unless TLS verification is explicitly off.
-    clusters: [{ name, cluster: { server, 'insecure-skip-tls-verify': true } }],
-    users: [{ name, user: token ? { token } : {} }],
-    contexts: [
-      { name, context: { cluster: name, user: name, namespace: 'default' } },
-    ],
-    'current-context': name,
-  });
 }
 
 /**

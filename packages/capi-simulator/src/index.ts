@@ -13,3 +13,12 @@ export type { KubeObject, KubeObjectMeta, WatchEvent } from './store/types';
 export { ResourceRegistry } from './api/ResourceRegistry';
 export type { ResourceType } from './api/resourceTypes';
 export { StatusError } from './server/StatusError';
+export type { ExistingClusterHealth } from './workload/existing/ExistingClusters';
+export { DEMO_EXISTING_CLUSTERS } from './workload/existing/demoClusters';
+export type {
+  WorkloadClusterDescription,
+  WorkloadFlavour,
+  NodePoolDescription,
+  HelmReleaseDescription,
+} from './workload/model/description';
+export type { CniName, CsiName } from './workload/model/components';

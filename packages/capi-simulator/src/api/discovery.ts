@@ -52,8 +52,21 @@ export function apiGroup(name: string, versions: string[]) {
   };
 }
 
-export function apiResourceList(groupVersion: string, types: ResourceType[]) {
-  const verbs = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+const ALL_VERBS = [
+  'create',
+  'delete',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
+
+export function apiResourceList(
+  groupVersion: string,
+  types: ResourceType[],
+  verbs: string[] = ALL_VERBS,
+) {
   const resources = types.flatMap(t => {
     const main = {
       name: t.plural,

@@ -1,5 +1,5 @@
-import yaml from 'js-yaml';
 import { KubeObject } from '../store/types';
+import { renderKubeconfig } from '../kubeconfig';
 import { workloadToken } from '../workload/WorkloadApi';
 import {
   ConditionSpec,
@@ -108,14 +108,18 @@ export function reconcileCluster(
     previous.infrastructureProvisioned === true ||
     isProvisioned(parts.infra) ||
     (!parts.infraRef && !hasTopology);
+  const external = hasExternalControlPlane(cluster);
   const cpInitialized =
     previous.controlPlaneInitialized === true ||
-    isControlPlaneInitialized(parts.cp);
+    isControlPlaneInitialized(parts.cp) ||
+    (external && hasKubeconfigSecret(ctx, cluster));
 
-  if (!deleting && infraProvisioned) {
+  // A Cluster whose control plane is external (an imported cluster) has
+  // its endpoint and kubeconfig from whoever created it.
+  if (!deleting && infraProvisioned && !external) {
     cluster = ensureEndpoint(ctx, info, cluster, parts);
   }
-  if (!deleting && cpInitialized) ensureKubeconfig(ctx, cluster);
+  if (!deleting && cpInitialized && !external) ensureKubeconfig(ctx, cluster);
 
   let deletingCondition: ConditionSpec | undefined;
   if (deleting) {
@@ -133,6 +137,29 @@ export function reconcileCluster(
       infraProvisioned,
       cpInitialized,
     }),
+  );
+}
+
+/**
+ * A Cluster with neither topology nor control plane reference stands for a
+ * cluster Cluster API did not create (e.g. an imported one): its control
+ * plane counts as initialized and available once its `<cluster>-kubeconfig`
+ * Secret exists.
+ */
+export function hasExternalControlPlane(cluster: KubeObject): boolean {
+  const spec = specOf(cluster);
+  return !spec.topology && !spec.controlPlaneRef?.kind;
+}
+
+function hasKubeconfigSecret(ctx: ControllerContext, cluster: KubeObject) {
+  const secretInfo = ctx.infoByKind('', 'Secret');
+  return (
+    !!secretInfo &&
+    !!ctx.get(
+      secretInfo,
+      cluster.metadata.namespace,
+      `${cluster.metadata.name}-kubeconfig`,
+    )
   );
 }
 
@@ -228,21 +255,12 @@ function ensureKubeconfig(ctx: ControllerContext, cluster: KubeObject) {
   const secretName = `${name}-kubeconfig`;
   if (ctx.get(secretInfo, namespace, secretName)) return;
   const user = `${name}-admin`;
-  const kubeconfig = yaml.dump({
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [
-      {
-        name,
-        cluster: {
-          server: ctx.workloadServerUrl(namespace, name),
-          'insecure-skip-tls-verify': true,
-        },
-      },
-    ],
-    users: [{ name: user, user: { token: workloadToken(name) } }],
-    contexts: [{ name: `${user}@${name}`, context: { cluster: name, user } }],
-    'current-context': `${user}@${name}`,
+  const kubeconfig = renderKubeconfig({
+    server: ctx.workloadServerUrl(namespace, name),
+    token: workloadToken(name),
+    cluster: name,
+    user,
+    context: `${user}@${name}`,
   });
   ctx.create(secretInfo, {
     apiVersion: 'v1',
@@ -401,12 +419,14 @@ function clusterStatus(
     }
   }
 
+  const external = !opts.hasTopology && !cpRef;
+  const waitingForKubeconfig = `Waiting for the Secret ${cluster.metadata.name}-kubeconfig`;
   const cpInitializedCondition = opts.cpInitialized
     ? trueCondition('ControlPlaneInitialized', 'Initialized')
     : falseCondition(
         'ControlPlaneInitialized',
         'NotInitialized',
-        'Control plane not yet initialized',
+        external ? waitingForKubeconfig : 'Control plane not yet initialized',
       );
 
   // ControlPlaneAvailable mirrors the control plane's Available (or, for
@@ -418,6 +438,18 @@ function clusterStatus(
       SIMULATED_FAILURE_REASON,
       failCp.message,
     );
+  } else if (external) {
+    cpAvailable = opts.cpInitialized
+      ? trueCondition(
+          'ControlPlaneAvailable',
+          'Available',
+          'Control plane is managed outside Cluster API',
+        )
+      : falseCondition(
+          'ControlPlaneAvailable',
+          'NotAvailable',
+          waitingForKubeconfig,
+        );
   } else if (!cpRef) {
     cpAvailable = falseCondition(
       'ControlPlaneAvailable',

@@ -10,6 +10,7 @@ import {
 } from './constants';
 import { Role, StatusShape, roleOf, statusShapeOf } from './kinds';
 import { WorkQueue } from './WorkQueue';
+import { ExistingClusters } from '../workload/existing/ExistingClusters';
 
 /** A served kind, with what the controllers need to know about it. */
 export interface TypeInfo {
@@ -96,6 +97,7 @@ export class ControllerContext {
     readonly workloadServerUrl: (namespace: string, name: string) => string,
     readonly log: (msg: string) => void,
     process: (key: string) => void,
+    readonly existingClusters?: ExistingClusters,
   ) {
     this.queue = new WorkQueue(process);
     this.refreshTypes();

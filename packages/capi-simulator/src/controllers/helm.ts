@@ -1,4 +1,7 @@
 import { KubeObject } from '../store/types';
+import { existingClusterOfKubeconfig } from '../workload/existing/kubeconfig';
+import { releaseFromProxy } from '../workload/model/releaseFromProxy';
+import { hasExternalControlPlane } from './cluster';
 import {
   ConditionSpec,
   falseCondition,
@@ -58,6 +61,12 @@ export function selectorMatcher(
 function releaseProxyName(proxy: string, cluster: string) {
   return `${proxy}-${cluster}`.slice(0, 253).replace(/[-.]+$/, '');
 }
+
+/** How soon an install into an unreachable cluster is tried again. */
+const UNREACHABLE_RETRY_MS = 1_000;
+
+const proxyKeyOf = (hrp: KubeObject) =>
+  `${hrp.metadata.namespace ?? ''}/${hrp.metadata.name}`;
 
 const COPIED_FIELDS = [
   'chartName',
@@ -263,6 +272,7 @@ export function reconcileHelmReleaseProxy(
       );
       return;
     }
+    ctx.existingClusters?.uninstall(proxyKeyOf(hrp));
     ctx.removeFinalizer(info, hrp, HELM_RELEASE_PROXY_FINALIZER);
     return;
   }
@@ -300,6 +310,25 @@ export function reconcileHelmReleaseProxy(
     );
     return;
   }
+  const existing = existingClusterOf(ctx, cluster);
+  if (existing && ctx.existingClusters?.health(existing) === 'unreachable') {
+    // Health changes are not watched: look again in a while, as CAAPH requeues.
+    ctx.resetStep(key);
+    ctx.queue.addAfter(key, UNREACHABLE_RETRY_MS);
+    write(
+      falseCondition(
+        'ClusterAvailable',
+        'GetClusterFailed',
+        `The API server of ${existing} does not answer`,
+      ),
+      falseCondition(
+        'HelmReleaseReady',
+        'PreparingToHelmInstall',
+        'Waiting for the cluster to be reachable',
+      ),
+    );
+    return;
+  }
   const releaseReady = findCondition(hrp, 'HelmReleaseReady');
   const installed =
     releaseReady?.status === 'True' &&
@@ -328,9 +357,43 @@ export function reconcileHelmReleaseProxy(
     );
     return;
   }
+  if (existing) {
+    const release = releaseFromProxy(hrp, revision + 1);
+    if (release)
+      ctx.existingClusters?.install(existing, proxyKeyOf(hrp), {
+        ...release,
+        lastDeployed: new Date().toISOString(),
+      });
+  }
   write(
     trueCondition('ClusterAvailable', 'Available'),
     trueCondition('HelmReleaseReady', 'Deployed'),
     { status: 'deployed', revision: revision + 1 },
   );
+}
+
+/**
+ * The existing cluster a Cluster's kubeconfig Secret points at, when its
+ * control plane is external (an imported cluster): CAAPH installs there.
+ */
+function existingClusterOf(
+  ctx: ControllerContext,
+  cluster: KubeObject,
+): string | undefined {
+  if (!ctx.existingClusters || !hasExternalControlPlane(cluster))
+    return undefined;
+  const secretInfo = ctx.infoByKind('', 'Secret');
+  const secret = secretInfo
+    ? ctx.get(
+        secretInfo,
+        cluster.metadata.namespace,
+        `${cluster.metadata.name}-kubeconfig`,
+      )
+    : undefined;
+  const value = (secret?.data as Record<string, string> | undefined)?.value;
+  if (!value) return undefined;
+  const name = existingClusterOfKubeconfig(
+    Buffer.from(value, 'base64').toString('utf8'),
+  );
+  return name && ctx.existingClusters.has(name) ? name : undefined;
 }

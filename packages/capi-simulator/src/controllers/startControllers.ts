@@ -1,4 +1,5 @@
 import { ResourceRegistry } from '../api/ResourceRegistry';
+import { ExistingClusters } from '../workload/existing/ExistingClusters';
 import { StatusError } from '../server/StatusError';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject, WatchEvent } from '../store/types';
@@ -55,6 +56,8 @@ export interface ControllerOptions {
   timing: SimulatorTiming;
   /** URL of the simulated workload API server of a cluster, for its kubeconfig Secret */
   workloadServerUrl: (namespace: string, name: string) => string;
+  /** Existing clusters the simulated CAAPH installs into when a kubeconfig points at one. */
+  existingClusters?: ExistingClusters;
   logger?: (msg: string) => void;
 }
 
@@ -94,6 +97,7 @@ export function startControllers(
     options.workloadServerUrl,
     log,
     key => process(key),
+    options.existingClusters,
   );
 
   function process(key: string) {
@@ -303,14 +307,23 @@ export function startControllers(
         return;
       }
       case 'secret': {
-        const clusterName = obj.metadata.labels?.[LABELS.clusterName];
-        if (!clusterName || name !== `${clusterName}-kubeconfig`) return;
+        const clusterName =
+          obj.metadata.labels?.[LABELS.clusterName] ??
+          name.replace(/-kubeconfig$/, '');
+        if (name !== `${clusterName}-kubeconfig`) return;
         const clusterKey = clusterKeyOf(namespace, clusterName);
         if (gone) {
           ctx.kubeconfigSecrets.delete(clusterKey);
           ctx.enqueue(ctx.clusterInfo, namespace, clusterName);
         } else {
           ctx.kubeconfigSecrets.add(clusterKey);
+          // A Cluster whose control plane is external waits for this Secret.
+          const cluster = ctx.get(ctx.clusterInfo, namespace, clusterName);
+          if (
+            cluster &&
+            !statusOf(cluster).initialization?.controlPlaneInitialized
+          )
+            ctx.enqueue(ctx.clusterInfo, namespace, clusterName);
         }
         return;
       }

@@ -15,7 +15,9 @@ import { KubeObject } from '../store/types';
 import { isDiscovery, parsePath, ResourcePath } from './routes';
 import { StatusError } from './StatusError';
 import { serveWatch } from './watch';
-import { WorkloadApi } from '../workload/WorkloadApi';
+import { WorkloadApi, WorkloadUnreachableError } from '../workload/WorkloadApi';
+import { ExistingClusters } from '../workload/existing/ExistingClusters';
+import { existingClusterRoute } from '../workload/existing/existingClusterRoutes';
 import {
   ObjectWriter,
   PatchKind,
@@ -42,6 +44,8 @@ export interface ApiServerOptions {
   schemaOf?: SchemaSource;
   /** Structural schemas of served types (from CRDs), for admission of writes. */
   schemaFor?: SchemaLookup;
+  /** Standalone clusters served under `/workload/existing/{name}`. */
+  existingClusters?: ExistingClusters;
 }
 
 const PATCH_KINDS: Record<string, PatchKind> = {
@@ -87,12 +91,23 @@ export class ApiServer {
   readonly server: http.Server;
   private readonly writer: ObjectWriter;
   private readonly workload: WorkloadApi;
+  private readonly existingClusters: ExistingClusters;
 
   constructor(private readonly options: ApiServerOptions) {
     this.writer = new ObjectWriter(options.store, options.schemaFor);
-    this.workload = new WorkloadApi(options.store, options.registry);
+    this.existingClusters =
+      options.existingClusters ?? new ExistingClusters([]);
+    this.workload = new WorkloadApi(
+      options.store,
+      options.registry,
+      this.existingClusters,
+    );
     this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch(error => sendError(res, error));
+      this.handle(req, res).catch(error => {
+        // An unreachable simulated cluster answers nothing at all.
+        if (error instanceof WorkloadUnreachableError) req.socket.destroy();
+        else sendError(res, error);
+      });
     });
     // Watches are long-lived; the API server keeps connections open.
     this.server.keepAliveTimeout = 60_000;
@@ -127,7 +142,11 @@ export class ApiServer {
         .filter(Boolean)
         .slice(1)
         .map(decodeURIComponent);
-      sendJson(res, 200, this.workload.handle(path, req.headers.authorization));
+      sendJson(
+        res,
+        200,
+        this.workload.handle(path, url.searchParams, req.headers.authorization),
+      );
       return;
     }
     const publicInfo = ['/version', '/healthz', '/livez', '/readyz'].includes(
@@ -142,6 +161,10 @@ export class ApiServer {
       if (header !== `Bearer ${this.options.token}` && !anonymousAllowed) {
         throw StatusError.unauthorized();
       }
+    }
+    if (url.pathname.startsWith('/simulator/')) {
+      await this.simulatorRoute(req, res, url);
+      return;
     }
     if (url.pathname !== '/version' && publicInfo) {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -210,6 +233,46 @@ export class ApiServer {
       );
     }
     await this.resource(req, res, url, type, parsed);
+  }
+
+  /** The simulator's own endpoints (behind the management cluster's token). */
+  private async simulatorRoute(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+  ) {
+    const method = req.method ?? 'GET';
+    const body =
+      method === 'PUT' ? await readBody(req, ['application/json']) : undefined;
+    const path = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .slice(1)
+      .map(decodeURIComponent);
+    // The URL the client reached us at, so the kubeconfig works from there.
+    const base = `http://${req.headers.host ?? this.address()}`;
+    const reply = existingClusterRoute(
+      this.existingClusters,
+      base,
+      method,
+      path,
+      body,
+    );
+    if ('yaml' in reply) {
+      res
+        .writeHead(200, {
+          'content-type': 'application/yaml',
+          'content-length': Buffer.byteLength(reply.yaml),
+        })
+        .end(reply.yaml);
+      return;
+    }
+    sendJson(res, 200, reply.json);
+  }
+
+  private address(): string {
+    const address = this.server.address() as AddressInfo;
+    return `${address.address}:${address.port}`;
   }
 
   private openApi(pathname: string) {

@@ -85,28 +85,40 @@ function checked(r: Requirement): Requirement {
   return r;
 }
 
+/** A field a field selector may name, beyond `metadata.name` and `metadata.namespace`. */
+export type FieldReader<T> = (obj: T) => string | undefined;
+
 /**
  * Parses a field selector; the simulator supports `metadata.name` and
- * `metadata.namespace` with `=`, `==` and `!=`, as most CRDs do.
+ * `metadata.namespace` with `=`, `==` and `!=`, as most CRDs do, plus the
+ * `extraFields` a kind supports (e.g. `type` of Secrets).
  */
-export function parseFieldSelector(
+export function parseFieldSelector<
+  T extends { metadata: { name: string; namespace?: string } },
+>(
   selector: string | undefined,
-): (obj: { metadata: { name: string; namespace?: string } }) => boolean {
+  extraFields: Record<string, FieldReader<T>> = {},
+): (obj: T) => boolean {
   if (!selector || !selector.trim()) return () => true;
+  const fields: Record<string, FieldReader<T>> = {
+    'metadata.name': o => o.metadata.name,
+    'metadata.namespace': o => o.metadata.namespace,
+    ...extraFields,
+  };
   const tests = selector.split(',').map(part => {
-    const m = part
-      .trim()
-      .match(/^(metadata\.name|metadata\.namespace)\s*(==|=|!=)\s*(.*)$/);
-    if (!m) {
+    const m = part.trim().match(/^([\w.]+)\s*(==|=|!=)\s*(.*)$/);
+    const read =
+      m && Object.prototype.hasOwnProperty.call(fields, m[1])
+        ? fields[m[1]]
+        : undefined;
+    if (!m || !read) {
       throw StatusError.badRequest(
         `field label not supported: ${part.trim().split(/[=!]/)[0]}`,
       );
     }
-    const field = m[1] === 'metadata.name' ? 'name' : 'namespace';
     const negate = m[2] === '!=';
     const value = m[3];
-    return (o: { metadata: { name: string; namespace?: string } }) =>
-      ((o.metadata[field] ?? '') === value) !== negate;
+    return (o: T) => ((read(o) ?? '') === value) !== negate;
   });
   return obj => tests.every(t => t(obj));
 }

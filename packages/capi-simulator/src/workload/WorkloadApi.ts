@@ -1,99 +1,121 @@
 import { ResourceRegistry } from '../api/ResourceRegistry';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject } from '../store/types';
+import { isDiscovery, parsePath } from '../server/routes';
 import { StatusError } from '../server/StatusError';
+import { ExistingClusters } from './existing/ExistingClusters';
+import { buildWorkloadCluster } from './model/buildCluster';
+import { describeCapiCluster } from './model/fromCapiCluster';
+import { WorkloadCluster } from './model/types';
+import { objectsOf } from './resources/catalog';
+import { discovery } from './resources/discovery';
+import { listOf } from './resources/list';
 
 type Json = Record<string, any>;
 
-/** The token in a simulated cluster's kubeconfig Secret. */
+/** The token in a simulated cluster's kubeconfig. */
 export const workloadToken = (clusterName: string) =>
   `${clusterName}-admin-token`;
 
+/** The path segment under `/workload/` that existing clusters are served at. */
+export const EXISTING_PREFIX = 'existing';
+
 /**
- * The API server of a simulated workload cluster, served under
- * `/workload/{namespace}/{cluster}`: version, namespaces and nodes, derived
- * from what the management cluster observes (the control plane's version
- * and the ready replicas of the control plane and worker pools). It answers
- * only once the control plane is initialized, as a real one would.
+ * Thrown for a cluster whose API server is down: the HTTP layer drops the
+ * connection without an answer, as an unreachable server would.
+ */
+export class WorkloadUnreachableError extends Error {}
+
+const notFound = () =>
+  new StatusError(
+    404,
+    'NotFound',
+    'the server could not find the requested resource',
+  );
+
+/**
+ * The read-only API servers of the simulated workload clusters: those of
+ * Cluster API Clusters under `/workload/{namespace}/{cluster}` (rendered
+ * from what the management cluster observes; answering only once the control
+ * plane is initialized) and the existing clusters under
+ * `/workload/existing/{name}`. Each needs its own bearer token.
  */
 export class WorkloadApi {
   constructor(
     private readonly store: ObjectStore,
     private readonly registry: ResourceRegistry,
+    private readonly existing: ExistingClusters,
   ) {}
 
-  handle(path: string[], authorization: string | undefined): unknown {
-    const [namespace, name, ...rest] = path;
-    const cluster = this.cluster(namespace, name);
+  handle(
+    path: string[],
+    query: URLSearchParams,
+    authorization: string | undefined,
+  ): unknown {
+    const [first, second, ...rest] = path;
+    const name = second ?? '';
+    // An existing cluster wins over a Cluster API Cluster of the same name
+    // in a namespace called `existing`.
+    const cluster =
+      first === EXISTING_PREFIX && this.existing.has(name)
+        ? this.existingCluster(name)
+        : this.capiCluster(first, name);
     if (authorization !== `Bearer ${workloadToken(name)}`)
       throw StatusError.unauthorized();
-    const controlPlane = this.controlPlane(cluster);
-    const version = String(
-      controlPlane?.status?.version ??
-        (cluster.spec as Json)?.topology?.version ??
-        'v0.0.0',
+    const parsed = parsePath(`/${rest.join('/')}`);
+    if (!parsed) throw notFound();
+    if (isDiscovery(parsed)) return discovery(cluster, parsed);
+    const served = objectsOf(
+      cluster,
+      parsed.group,
+      parsed.version,
+      parsed.plural,
     );
-    const route = rest.join('/');
-    switch (route) {
-      case 'version':
-        return {
-          major: version.replace(/^v/, '').split('.')[0],
-          minor: version.split('.')[1],
-          gitVersion: version,
-          platform: 'linux/amd64',
-        };
-      case 'api':
-        return { kind: 'APIVersions', versions: ['v1'] };
-      case 'apis':
-        return { kind: 'APIGroupList', apiVersion: 'v1', groups: [] };
-      case 'api/v1':
-        return {
-          kind: 'APIResourceList',
-          groupVersion: 'v1',
-          resources: [
-            {
-              name: 'namespaces',
-              namespaced: false,
-              kind: 'Namespace',
-              verbs: ['get', 'list'],
-            },
-            {
-              name: 'nodes',
-              namespaced: false,
-              kind: 'Node',
-              verbs: ['get', 'list'],
-            },
-          ],
-        };
-      case 'api/v1/namespaces':
-        return list(
-          'NamespaceList',
-          ['default', 'kube-system', 'kube-public', 'kube-node-lease'].map(
-            n => ({
-              apiVersion: 'v1',
-              kind: 'Namespace',
-              metadata: { name: n },
-              status: { phase: 'Active' },
-            }),
-          ),
+    if (!served || parsed.subresource) throw notFound();
+    if (served.type.namespaced === false && parsed.namespace) throw notFound();
+    const objects = served.objects;
+    if (parsed.name) {
+      const found = objects.find(
+        o =>
+          o.metadata.name === parsed.name &&
+          (!parsed.namespace || o.metadata.namespace === parsed.namespace),
+      );
+      if (!found)
+        throw StatusError.notFound(
+          served.type.plural,
+          parsed.name,
+          served.type.group,
         );
-      case 'api/v1/nodes':
-        return list('NodeList', this.nodes(cluster, controlPlane, version));
-      default:
-        throw new StatusError(
-          404,
-          'NotFound',
-          'the server could not find the requested resource',
-        );
+      return found;
     }
+    return listOf(
+      served.type.kind,
+      served.type.group ? `${served.type.group}/v1` : 'v1',
+      objects,
+      {
+        namespace: parsed.namespace,
+        labelSelector: query.get('labelSelector') ?? undefined,
+        fieldSelector: query.get('fieldSelector') ?? undefined,
+        limit: query.get('limit') ? Number(query.get('limit')) : undefined,
+        continueToken: query.get('continue') ?? undefined,
+      },
+      '1',
+    );
   }
 
-  private cluster(
+  /** An existing cluster; an unreachable one fails before credentials are even read. */
+  private existingCluster(name: string): WorkloadCluster {
+    if (this.existing.health(name) === 'unreachable')
+      throw new WorkloadUnreachableError(name);
+    return this.existing.model(name);
+  }
+
+  private capiCluster(
     namespace: string | undefined,
-    name: string | undefined,
-  ): KubeObject {
+    name: string,
+  ): WorkloadCluster {
     const type = this.registry.findKind('cluster.x-k8s.io', 'Cluster');
-    const cluster =
+    const cluster: KubeObject | undefined =
       type && namespace && name
         ? this.store.tryGet(type, namespace, name)
         : undefined;
@@ -111,69 +133,8 @@ export class WorkloadApi {
         'ServiceUnavailable',
         `the API server of ${name} is not up yet`,
       );
-    return cluster;
-  }
-
-  private controlPlane(cluster: KubeObject): Json | undefined {
-    const ref = (cluster.spec as Json)?.controlPlaneRef;
-    const type = ref && this.registry.findKind(ref.apiGroup, ref.kind);
-    return type
-      ? this.store.tryGet(type, cluster.metadata.namespace, ref.name)
-      : undefined;
-  }
-
-  private nodes(
-    cluster: KubeObject,
-    controlPlane: Json | undefined,
-    version: string,
-  ): Json[] {
-    const name = cluster.metadata.name;
-    const node = (nodeName: string, role: string, pool?: string) => ({
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: {
-        name: nodeName,
-        labels: {
-          'kubernetes.io/hostname': nodeName,
-          [`node-role.kubernetes.io/${role}`]: '',
-          ...(pool ? { 'cluster.x-k8s.io/deployment-name': pool } : {}),
-        },
-      },
-      status: {
-        nodeInfo: {
-          kubeletVersion: version,
-          osImage: 'Ubuntu 24.04.1 LTS',
-          containerRuntimeVersion: 'containerd://2.0.5',
-        },
-        capacity: { cpu: '4', memory: '16Gi' },
-        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady' }],
-      },
-    });
-    const nodes = Array.from(
-      { length: Number(controlPlane?.status?.readyReplicas ?? 0) },
-      (_, i) => node(`${name}-control-plane-${i}`, 'control-plane'),
+    return buildWorkloadCluster(
+      describeCapiCluster(this.store, this.registry, cluster),
     );
-    const mdType = this.registry.findKind(
-      'cluster.x-k8s.io',
-      'MachineDeployment',
-    );
-    if (mdType) {
-      const pools = this.store.list(mdType, {
-        namespace: cluster.metadata.namespace,
-        labelSelector: `cluster.x-k8s.io/cluster-name=${name}`,
-      }).items;
-      for (const pool of pools) {
-        const ready = Number((pool.status as Json)?.readyReplicas ?? 0);
-        for (let i = 0; i < ready; i++)
-          nodes.push(
-            node(`${pool.metadata.name}-${i}`, 'worker', pool.metadata.name),
-          );
-      }
-    }
-    return nodes;
   }
-}
-
-function list(kind: string, items: Json[]) {
-  return { kind, apiVersion: 'v1', metadata: { resourceVersion: '1' }, items };
 }
