@@ -35,6 +35,7 @@ import { catalogEntityCreatePermission } from '@backstage/plugin-catalog-common/
 import { NotificationsPage } from '@backstage/plugin-notifications';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
+  PaletteCostEstimateFieldExtension,
   PaletteNodePoolEditorFieldExtension,
   PalettePage,
   PaletteProfilePickerFieldExtension,
@@ -88,6 +89,7 @@ const routes = (
       <ScaffolderFieldExtensions>
         <PaletteProfilePickerFieldExtension />
         <PaletteNodePoolEditorFieldExtension />
+        <PaletteCostEstimateFieldExtension />
       </ScaffolderFieldExtensions>
     </Route>
     <Route path="/api-docs" element={<ApiExplorerPage />} />

@@ -14,15 +14,18 @@ export {
   EntityPaletteClusterComplianceCard,
   PaletteProfilePickerFieldExtension,
   PaletteNodePoolEditorFieldExtension,
+  PaletteCostEstimateFieldExtension,
 } from './plugin';
 export {
   PaletteProfilePicker,
   PaletteNodePoolEditor,
+  PaletteCostEstimate,
   validatePaletteProfilePick,
   validatePaletteNodePools,
   type ProfilePickerValue,
   type ProfilePickerUiOptions,
   type NodePoolEditorUiOptions,
+  type CostEstimateUiOptions,
 } from './components/scaffolder';
 export { isPaletteClusterEntity } from './components/clusters/entity/clusterEntity';
 export { isPaletteEntity } from './components/EntityPaletteContent';
@@ -43,6 +46,7 @@ export type {
   ComplianceScoreDimension,
   ListApprovalsFilter,
   ListAuditFilter,
+  ListRolloutsFilter,
 } from './api/PaletteApi';
 export { PaletteClient } from './api/PaletteClient';
 export {
@@ -56,4 +60,6 @@ export {
   auditRouteRef,
   costRouteRef,
   complianceRouteRef,
+  rolloutsRouteRef,
+  rolloutRouteRef,
 } from './routes';

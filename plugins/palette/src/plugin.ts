@@ -19,11 +19,16 @@ import {
   governanceRouteRef,
   profileRouteRef,
   profilesRouteRef,
+  rolloutRouteRef,
+  rolloutsRouteRef,
   rootRouteRef,
 } from './routes';
 import { WorkerPool } from '@palette-backstage/plugin-palette-common';
 import {
+  CostEstimateUiOptions,
+  costEstimateUiOptionsProperties,
   NodePoolEditorUiOptions,
+  PaletteCostEstimate,
   PaletteNodePoolEditor,
   PaletteProfilePicker,
   ProfilePickerUiOptions,
@@ -54,6 +59,8 @@ export const palettePlugin = createPlugin({
     audit: auditRouteRef,
     cost: costRouteRef,
     compliance: complianceRouteRef,
+    rollouts: rolloutsRouteRef,
+    rollout: rolloutRouteRef,
   },
 });
 
@@ -206,6 +213,7 @@ export const PaletteProfilePickerFieldExtension = palettePlugin.provide(
             description:
               'The form field holding the environment (default: environment)',
           },
+          ...costEstimateUiOptionsProperties,
         },
       },
     },
@@ -256,6 +264,33 @@ export const PaletteNodePoolEditorFieldExtension = palettePlugin.provide(
             description: 'Instance type of the first pool of an empty form',
           },
         },
+      },
+    },
+  }),
+);
+
+/**
+ * The `PaletteCostEstimate` scaffolder field: read-only, for the last
+ * parameters step. It shows what the request the form describes would cost
+ * per month and per hour (a range when pools autoscale) with a breakdown,
+ * and takes that estimate in one line as its value so that the review step
+ * lists it. Use it with `ui:field: PaletteCostEstimate`; its `ui:options`
+ * name the form fields it reads, or give what the template fixes.
+ *
+ * @public
+ */
+export const PaletteCostEstimateFieldExtension = palettePlugin.provide(
+  createScaffolderFieldExtension<string, CostEstimateUiOptions>({
+    name: 'PaletteCostEstimate',
+    component: PaletteCostEstimate,
+    schema: {
+      returnValue: {
+        type: 'string',
+        description: 'The estimate in one line, for the review',
+      },
+      uiOptions: {
+        type: 'object',
+        properties: costEstimateUiOptionsProperties,
       },
     },
   }),

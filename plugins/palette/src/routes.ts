@@ -65,3 +65,17 @@ export const complianceRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/compliance',
 });
+
+/** Fleet rollouts of profile versions, under the Palette page. @public */
+export const rolloutsRouteRef = createSubRouteRef({
+  id: 'palette/rollouts',
+  parent: rootRouteRef,
+  path: '/rollouts',
+});
+
+/** One rollout's waves and progress, under the Palette page. @public */
+export const rolloutRouteRef = createSubRouteRef({
+  id: 'palette/rollout',
+  parent: rootRouteRef,
+  path: '/rollouts/:id',
+});

@@ -3,6 +3,8 @@ import {
   ApprovalDecision,
   ApprovalState,
   AuditEvent,
+  BulkClusterActionRequest,
+  BulkClusterActionResponse,
   CloudAccountSummary,
   ClusterApproval,
   ClusterCompliance,
@@ -10,6 +12,8 @@ import {
   ClusterDetails,
   ClusterDryRunResponse,
   ClusterEvent,
+  ClusterInventory,
+  ClusterMaintenanceWindowResponse,
   ClusterPhase,
   ClusterRequestInput,
   ClusterRuleFinding,
@@ -24,21 +28,29 @@ import {
   CostEstimate,
   CostTrend,
   CreateProfileRequest,
+  CreateRolloutRequest,
   FleetCostSummary,
   EffectivePolicyResponse,
+  GeneratedProfileResult,
   GovernanceDecision,
   GovernancePolicyInput,
   ListAuditQuery,
   ListClustersResponse,
   HealthReport,
+  ImportClusterRequestInput,
   ListProfilesQuery,
   ListProfilesResponse,
+  ListRolloutsResponse,
+  MaintenanceWindow,
   Pack,
   PackLayer,
   ProfileDetails,
   ProfileDiff,
+  ProfileUsage,
   ProfileVersion,
   PublishRequest,
+  Rollout,
+  RolloutStatus,
   RuleStatus,
   SaveDraftRequest,
   ScanKind,
@@ -171,6 +183,14 @@ export interface ListApprovalsFilter {
  * @public
  */
 export type ListAuditFilter = Partial<ListAuditQuery>;
+
+/** Which rollouts `listRollouts` returns, newest first. @public */
+export interface ListRolloutsFilter {
+  status?: RolloutStatus;
+  profile?: string;
+  limit?: number;
+  offset?: number;
+}
 
 /**
  * The frontend's view of palette-backend.
@@ -402,6 +422,70 @@ export interface PaletteApi {
     kind: ScanKind,
     report: unknown,
   ): Promise<ScanResult>;
+
+  /**
+   * Imports an existing cluster by its kubeconfig. With `dryRun` the request
+   * is validated and the API server probed, and nothing is stored.
+   */
+  importCluster(
+    request: ImportClusterRequestInput,
+    options?: { dryRun?: boolean },
+  ): Promise<ClusterDetails>;
+
+  /** What discovery last found on an imported cluster (404 before the first). */
+  getClusterInventory(name: string): Promise<ClusterInventory>;
+
+  /** Discovers an imported cluster again now. */
+  discoverCluster(name: string): Promise<ClusterInventory>;
+
+  /** Creates a draft profile equivalent to what an imported cluster runs. */
+  generateProfileFromCluster(
+    name: string,
+    profileName?: string,
+  ): Promise<GeneratedProfileResult>;
+
+  /** A page of rollouts (without their waves), newest first. */
+  listRollouts(filter?: ListRolloutsFilter): Promise<ListRolloutsResponse>;
+
+  /** One rollout with its waves and each cluster's part. */
+  getRollout(id: string): Promise<Rollout>;
+
+  /** Starts a rollout; its first (canary) wave begins in its window. */
+  createRollout(request: CreateRolloutRequest): Promise<Rollout>;
+
+  /** The waves a rollout would have (and the clusters it skips), storing nothing. */
+  planRollout(request: CreateRolloutRequest): Promise<Rollout>;
+
+  /** Stops a running rollout after the clusters under way; resumable. */
+  pauseRollout(id: string): Promise<Rollout>;
+
+  /** Goes on with a paused or halted rollout. */
+  resumeRollout(id: string): Promise<Rollout>;
+
+  /** Stops a rollout for good; clusters keep the version they have. */
+  cancelRollout(id: string): Promise<Rollout>;
+
+  /** Returns the failed (or all moved) clusters to their previous version. */
+  rollbackRollout(id: string, scope: 'failed' | 'all'): Promise<Rollout>;
+
+  /** How many clusters run each version of a profile. */
+  getProfileUsage(name: string): Promise<ProfileUsage>;
+
+  /** A cluster's own window, its environment's, and whether one is open now. */
+  getClusterMaintenanceWindow(
+    name: string,
+  ): Promise<ClusterMaintenanceWindowResponse>;
+
+  /** Sets a cluster's own maintenance window, or removes it with `null`. */
+  setClusterMaintenanceWindow(
+    name: string,
+    window: MaintenanceWindow | null,
+  ): Promise<ClusterMaintenanceWindowResponse>;
+
+  /** One day-2 action on many clusters, with each cluster's own outcome. */
+  bulkClusterAction(
+    request: BulkClusterActionRequest,
+  ): Promise<BulkClusterActionResponse>;
 }
 
 /** @public */

@@ -1194,3 +1194,317 @@ describe('PaletteClient fleet cost and compliance', () => {
     await expect(c.getFleetCostSummary()).rejects.toBeInstanceOf(ResponseError);
   });
 });
+
+describe('PaletteClient imported clusters', () => {
+  const importRequest = {
+    name: 'legacy-eks',
+    kubeconfig: 'apiVersion: v1\nkind: Config\n',
+    mode: 'managed' as const,
+    addOnProfiles: [{ name: 'observability', version: '2.0.0' }],
+    owner: 'group:default/team-apollo',
+    project: 'system:default/payments',
+    environment: 'production',
+  };
+  const imported = {
+    ...cluster,
+    name: 'legacy-eks',
+    phase: 'Importing',
+    profile: undefined,
+    imported: { mode: 'managed', importedAt: '2026-10-06T09:00:00Z' },
+  };
+  const inventory = {
+    discoveredAt: '2026-10-06T09:05:00Z',
+    kubernetes: {
+      gitVersion: 'v1.32.3-eks-4096722',
+      version: '1.32.3',
+      distribution: 'eks',
+    },
+    nodes: [
+      {
+        name: 'ip-10-0-1-1',
+        roles: [],
+        cpu: 4,
+        memoryGiB: 16,
+        osImage: 'Amazon Linux 2023',
+        kubeletVersion: 'v1.32.3-eks',
+        ready: true,
+        problems: [],
+      },
+    ],
+    cni: { name: 'aws-vpc-cni', source: 'DaemonSet kube-system/aws-node' },
+    csi: [],
+    helmReleases: [],
+    namespaces: ['default', 'kube-system'],
+  };
+
+  it('imports a cluster with a JSON body, and dry-runs it without storing', async () => {
+    const { fetch, client: c } = client(() => json(imported, 201));
+    await expect(c.importCluster(importRequest)).resolves.toMatchObject({
+      name: 'legacy-eks',
+      imported: { mode: 'managed' },
+    });
+    await c.importCluster(importRequest, { dryRun: true });
+    const urls = fetch.mock.calls.map(([url]) => url);
+    expect(urls).toEqual([
+      `${BASE}/clusters/import`,
+      `${BASE}/clusters/import?dryRun=true`,
+    ]);
+    for (const [, init] of fetch.mock.calls) {
+      expect(init?.method).toBe('POST');
+      expect(JSON.parse(String(init?.body))).toEqual(importRequest);
+    }
+  });
+
+  it('maps an unreachable API server in a dry run to a ResponseError with its fields', async () => {
+    const { client: c } = client(
+      errorBody(
+        'InputError',
+        'kubeconfig: the API server https://10.0.0.1 did not answer',
+        400,
+      ),
+    );
+    const error = await c
+      .importCluster(importRequest, { dryRun: true })
+      .catch(e => e);
+    expect(ResponseError.is(error)).toBe(true);
+    expect(error.statusCode).toBe(400);
+    expect(error.body.error.message).toMatch(/^kubeconfig: the API server/);
+  });
+
+  it('reads the inventory of a cluster, escaping its name, with lists always present', async () => {
+    const { helmReleases: _h, csi: _c, ...partial } = inventory;
+    const { fetch, client: c } = client(json(partial));
+    await expect(c.getClusterInventory('a b')).resolves.toEqual({
+      ...inventory,
+      csi: [],
+      helmReleases: [],
+    });
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/clusters/a%20b/inventory`,
+      method: 'GET',
+    });
+  });
+
+  it('reports an inventory not discovered yet as a 404', async () => {
+    const { client: c } = client(
+      errorBody('NotFoundError', 'legacy-eks has not been discovered', 404),
+    );
+    await expect(c.getClusterInventory('legacy-eks')).rejects.toMatchObject({
+      statusCode: 404,
+    });
+  });
+
+  it('discovers a cluster again with a POST', async () => {
+    const { fetch, client: c } = client(json(inventory));
+    await expect(c.discoverCluster('legacy-eks')).resolves.toEqual(inventory);
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/clusters/legacy-eks/discover`,
+      method: 'POST',
+    });
+  });
+
+  it('generates a profile with the name given, or lets the server choose one', async () => {
+    const result = {
+      profile: { name: 'legacy-eks-profile', version: '0.1.0' },
+      layers: [
+        {
+          layer: 'cni',
+          discovered: 'aws-vpc-cni 1.19.0',
+          mappedTo: 'custom',
+          pack: { name: 'aws-vpc-cni', version: '1.19.0' },
+          note: 'no registry pack matched',
+        },
+      ],
+    };
+    const named = client(json(result, 201));
+    await expect(
+      named.client.generateProfileFromCluster('legacy-eks', 'legacy'),
+    ).resolves.toEqual(result);
+    expect(sent(named.fetch)).toEqual({
+      url: `${BASE}/clusters/legacy-eks/profile`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { name: 'legacy' },
+    });
+
+    const unnamed = client(json({ profile: result.profile }, 201));
+    await expect(
+      unnamed.client.generateProfileFromCluster('legacy-eks'),
+    ).resolves.toEqual({ profile: result.profile, layers: [] });
+    expect(sent(unnamed.fetch).body).toEqual({});
+  });
+});
+
+describe('PaletteClient rollouts', () => {
+  const rollout = {
+    id: 'r-1',
+    profile: 'aws-infra',
+    targetVersion: '1.1.0',
+    selector: { environments: ['dev'] },
+    canarySize: 1,
+    batchSize: 5,
+    healthTimeoutMinutes: 60,
+    status: 'Running',
+    waves: [],
+    counts: { Pending: 3 },
+    createdBy: 'user:default/jane',
+    createdAt: '2026-10-06T09:00:00Z',
+    updatedAt: '2026-10-06T09:00:00Z',
+  };
+  const request = {
+    profile: 'aws-infra',
+    targetVersion: '1.1.0',
+    selector: { environments: ['dev'], owners: ['group:default/team-apollo'] },
+    canarySize: 2,
+    batchSize: 10,
+  };
+
+  it('lists rollouts with only the filters that are set, tolerating a missing count', async () => {
+    const { fetch, client: c } = client(json({ items: [rollout] }));
+    await expect(
+      c.listRollouts({ status: 'PartiallyApplied', limit: 25, offset: 50 }),
+    ).resolves.toEqual({ items: [rollout], totalCount: 1 });
+    expect(sent(fetch).url).toBe(
+      `${BASE}/rollouts?status=PartiallyApplied&limit=25&offset=50`,
+    );
+
+    const all = client(json({ items: [], totalCount: 0 }));
+    await expect(all.client.listRollouts()).resolves.toEqual({
+      items: [],
+      totalCount: 0,
+    });
+    expect(sent(all.fetch).url).toBe(`${BASE}/rollouts`);
+  });
+
+  it('gets one rollout, escaping its id', async () => {
+    const { fetch, client: c } = client(json(rollout));
+    await expect(c.getRollout('r/1')).resolves.toEqual(rollout);
+    expect(sent(fetch).url).toBe(`${BASE}/rollouts/r%2F1`);
+  });
+
+  it('creates a rollout, and plans one with dryRun without storing it', async () => {
+    const created = client(json(rollout, 201));
+    await expect(created.client.createRollout(request)).resolves.toEqual(
+      rollout,
+    );
+    expect(sent(created.fetch)).toEqual({
+      url: `${BASE}/rollouts`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: request,
+    });
+
+    const planned = client(json({ ...rollout, status: 'Pending' }));
+    await expect(planned.client.planRollout(request)).resolves.toMatchObject({
+      status: 'Pending',
+    });
+    expect(sent(planned.fetch).body).toEqual({ ...request, dryRun: true });
+  });
+
+  it.each([
+    ['pauseRollout', 'pause'],
+    ['resumeRollout', 'resume'],
+    ['cancelRollout', 'cancel'],
+  ] as const)('%s posts to /rollouts/:id/%s', async (method, path) => {
+    const { fetch, client: c } = client(json(rollout));
+    await expect(c[method]('r-1')).resolves.toEqual(rollout);
+    expect(sent(fetch)).toMatchObject({
+      url: `${BASE}/rollouts/r-1/${path}`,
+      method: 'POST',
+    });
+  });
+
+  it('rolls back the failed or all clusters', async () => {
+    const { fetch, client: c } = client(json(rollout));
+    await c.rollbackRollout('r-1', 'all');
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/rollouts/r-1/rollback`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: { scope: 'all' },
+    });
+  });
+
+  it('refuses a rollout action with its status code', async () => {
+    const { client: c } = client(
+      errorBody('ConflictError', 'rollout r-1 is Completed', 409),
+    );
+    await expect(c.resumeRollout('r-1')).rejects.toMatchObject({
+      statusCode: 409,
+    });
+  });
+
+  it("reads a profile's usage per version", async () => {
+    const usage = {
+      profile: 'aws-infra',
+      latestVersion: '1.1.0',
+      versions: [{ version: '1.0.0', clusters: 4 }],
+    };
+    const { fetch, client: c } = client(json(usage));
+    await expect(c.getProfileUsage('aws-infra')).resolves.toEqual(usage);
+    expect(sent(fetch).url).toBe(`${BASE}/profiles/aws-infra/usage`);
+
+    const empty = client(json({ profile: 'x' }));
+    await expect(empty.client.getProfileUsage('x')).resolves.toEqual({
+      profile: 'x',
+      versions: [],
+    });
+  });
+
+  it("reads, sets and clears a cluster's maintenance window", async () => {
+    const window = { cron: '0 2 * * 6', durationMinutes: 240 };
+    const reply = {
+      window,
+      environmentWindow: null,
+      open: false,
+      nextOpening: '2026-11-28T02:00:00Z',
+    };
+    const read = client(json(reply));
+    await expect(
+      read.client.getClusterMaintenanceWindow('dev-eks-01'),
+    ).resolves.toEqual(reply);
+    expect(sent(read.fetch).url).toBe(
+      `${BASE}/clusters/dev-eks-01/maintenance-window`,
+    );
+
+    const none = client(json({}));
+    await expect(
+      none.client.getClusterMaintenanceWindow('dev-eks-01'),
+    ).resolves.toEqual({ window: null, environmentWindow: null, open: true });
+
+    const set = client(json({ window }));
+    await set.client.setClusterMaintenanceWindow('dev-eks-01', window);
+    expect(sent(set.fetch)).toEqual({
+      url: `${BASE}/clusters/dev-eks-01/maintenance-window`,
+      method: 'PUT',
+      contentType: 'application/json',
+      body: { window },
+    });
+
+    const cleared = client(json({ window: null, open: true }));
+    await expect(
+      cleared.client.setClusterMaintenanceWindow('dev-eks-01', null),
+    ).resolves.toEqual({ window: null, environmentWindow: null, open: true });
+    expect(sent(cleared.fetch).body).toEqual({ window: null });
+  });
+
+  it("runs a bulk action and returns every cluster's outcome", async () => {
+    const results = [
+      { cluster: 'a', ok: true, status: 200 },
+      { cluster: 'b', ok: false, status: 403, message: 'not allowed' },
+    ];
+    const { fetch, client: c } = client(json({ results }));
+    const bulk = {
+      action: 'upgrade' as const,
+      clusters: ['a', 'b'],
+      profileVersion: '1.1.0',
+    };
+    await expect(c.bulkClusterAction(bulk)).resolves.toEqual({ results });
+    expect(sent(fetch)).toEqual({
+      url: `${BASE}/clusters/bulk`,
+      method: 'POST',
+      contentType: 'application/json',
+      body: bulk,
+    });
+  });
+});

@@ -4,6 +4,8 @@ import {
   ApprovalDecision,
   AuditEvent,
   auditEventSchema,
+  BulkClusterActionRequest,
+  BulkClusterActionResponse,
   CloudAccountSummary,
   BudgetStatus,
   ClusterApproval,
@@ -12,6 +14,8 @@ import {
   ClusterDetails,
   ClusterDryRunResponse,
   ClusterEvent,
+  ClusterInventory,
+  ClusterMaintenanceWindowResponse,
   ClusterRequestInput,
   ClusterRuleFinding,
   ClusterUpgradePreview,
@@ -21,15 +25,20 @@ import {
   CostEstimate,
   CostTrend,
   CreateProfileRequest,
+  CreateRolloutRequest,
   FleetCostSummary,
   EffectivePolicyResponse,
+  GeneratedProfileResult,
   GovernanceDecision,
   GovernancePolicyInput,
   ListClustersResponse,
   HealthReport,
   healthReportSchema,
+  ImportClusterRequestInput,
   ListProfilesQuery,
   ListProfilesResponse,
+  ListRolloutsResponse,
+  MaintenanceWindow,
   Pack,
   packSchema,
   ProfileDetails,
@@ -37,9 +46,11 @@ import {
   ProfileDiff,
   profileDiffSchema,
   profileSummarySchema,
+  ProfileUsage,
   ProfileVersion,
   profileVersionSchema,
   PublishRequest,
+  Rollout,
   RuleStatus,
   SaveDraftRequest,
   ScanKind,
@@ -67,6 +78,7 @@ import {
   ListAuditFilter,
   ListClustersFilter,
   ListPacksFilter,
+  ListRolloutsFilter,
   PaletteApi,
   SaveDraftResponse,
 } from './PaletteApi';
@@ -95,6 +107,24 @@ function queryString(query: Record<string, QueryValue>): string {
 }
 
 const segment = encodeURIComponent;
+
+/** A maintenance-window reply with its windows `null` when left out. */
+const maintenanceWindowOf = (body: any): ClusterMaintenanceWindowResponse => ({
+  ...body,
+  window: body?.window ?? null,
+  environmentWindow: body?.environmentWindow ?? null,
+  // Without any window a cluster may be started at any time.
+  open: body?.open ?? true,
+});
+
+/** An inventory whose lists are lists, whatever a partial reply left out. */
+const inventoryOf = (body: any): ClusterInventory => ({
+  ...body,
+  nodes: Array.isArray(body?.nodes) ? body.nodes : [],
+  csi: Array.isArray(body?.csi) ? body.csi : [],
+  helmReleases: Array.isArray(body?.helmReleases) ? body.helmReleases : [],
+  namespaces: Array.isArray(body?.namespaces) ? body.namespaces : [],
+});
 
 /** The file name of a `Content-Disposition: attachment; filename=...` header. */
 export function attachmentFilename(header: string | null): string | undefined {
@@ -638,6 +668,129 @@ export class PaletteClient implements PaletteApi {
       method: 'POST',
       json: report,
     });
+  }
+
+  async importCluster(
+    request: ImportClusterRequestInput,
+    options: { dryRun?: boolean } = {},
+  ): Promise<ClusterDetails> {
+    return this.json(
+      `/clusters/import${queryString({
+        dryRun: options.dryRun ? 'true' : undefined,
+      })}`,
+      { method: 'POST', json: request },
+    );
+  }
+
+  async getClusterInventory(name: string): Promise<ClusterInventory> {
+    return inventoryOf(await this.json(`/clusters/${segment(name)}/inventory`));
+  }
+
+  async discoverCluster(name: string): Promise<ClusterInventory> {
+    return inventoryOf(
+      await this.json(`/clusters/${segment(name)}/discover`, {
+        method: 'POST',
+      }),
+    );
+  }
+
+  async generateProfileFromCluster(
+    name: string,
+    profileName?: string,
+  ): Promise<GeneratedProfileResult> {
+    const body = await this.json(`/clusters/${segment(name)}/profile`, {
+      method: 'POST',
+      json: profileName ? { name: profileName } : {},
+    });
+    return { ...body, layers: Array.isArray(body?.layers) ? body.layers : [] };
+  }
+
+  async listRollouts(
+    filter: ListRolloutsFilter = {},
+  ): Promise<ListRolloutsResponse> {
+    const body = await this.json(
+      `/rollouts${queryString({
+        status: filter.status,
+        profile: filter.profile,
+        limit: filter.limit,
+        offset: filter.offset,
+      })}`,
+    );
+    const items = itemsOf<ListRolloutsResponse['items'][number]>(body);
+    return {
+      items,
+      totalCount:
+        typeof body?.totalCount === 'number' ? body.totalCount : items.length,
+    };
+  }
+
+  async getRollout(id: string): Promise<Rollout> {
+    return this.json(`/rollouts/${segment(id)}`);
+  }
+
+  async createRollout(request: CreateRolloutRequest): Promise<Rollout> {
+    return this.json('/rollouts', { method: 'POST', json: request });
+  }
+
+  async planRollout(request: CreateRolloutRequest): Promise<Rollout> {
+    return this.createRollout({ ...request, dryRun: true });
+  }
+
+  async pauseRollout(id: string): Promise<Rollout> {
+    return this.json(`/rollouts/${segment(id)}/pause`, { method: 'POST' });
+  }
+
+  async resumeRollout(id: string): Promise<Rollout> {
+    return this.json(`/rollouts/${segment(id)}/resume`, { method: 'POST' });
+  }
+
+  async cancelRollout(id: string): Promise<Rollout> {
+    return this.json(`/rollouts/${segment(id)}/cancel`, { method: 'POST' });
+  }
+
+  async rollbackRollout(id: string, scope: 'failed' | 'all'): Promise<Rollout> {
+    return this.json(`/rollouts/${segment(id)}/rollback`, {
+      method: 'POST',
+      json: { scope },
+    });
+  }
+
+  async getProfileUsage(name: string): Promise<ProfileUsage> {
+    const body = await this.json(`/profiles/${segment(name)}/usage`);
+    return {
+      ...body,
+      versions: Array.isArray(body?.versions) ? body.versions : [],
+    };
+  }
+
+  async getClusterMaintenanceWindow(
+    name: string,
+  ): Promise<ClusterMaintenanceWindowResponse> {
+    return maintenanceWindowOf(
+      await this.json(`/clusters/${segment(name)}/maintenance-window`),
+    );
+  }
+
+  async setClusterMaintenanceWindow(
+    name: string,
+    window: MaintenanceWindow | null,
+  ): Promise<ClusterMaintenanceWindowResponse> {
+    return maintenanceWindowOf(
+      await this.json(`/clusters/${segment(name)}/maintenance-window`, {
+        method: 'PUT',
+        json: { window },
+      }),
+    );
+  }
+
+  async bulkClusterAction(
+    request: BulkClusterActionRequest,
+  ): Promise<BulkClusterActionResponse> {
+    const body = await this.json('/clusters/bulk', {
+      method: 'POST',
+      json: request,
+    });
+    return { results: Array.isArray(body?.results) ? body.results : [] };
   }
 
   /** A file as text, with the name the server gives it (else `fallback`). */

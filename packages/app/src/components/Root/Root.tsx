@@ -28,6 +28,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
 import CloudQueueIcon from '@material-ui/icons/CloudQueue';
 import StorageIcon from '@material-ui/icons/Storage';
+import LayersIcon from '@material-ui/icons/Layers';
 import GroupIcon from '@material-ui/icons/People';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
@@ -80,6 +81,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         <SidebarItem icon={CreateComponentIcon} to="create" text="Create..." />
         <SidebarItem icon={CloudQueueIcon} to="palette" text="Palette" />
         <SidebarItem icon={StorageIcon} to="palette/clusters" text="Clusters" />
+        <SidebarItem icon={LayersIcon} to="palette/rollouts" text="Rollouts" />
         {/* End global nav */}
         <SidebarDivider />
         <SidebarScrollWrapper>

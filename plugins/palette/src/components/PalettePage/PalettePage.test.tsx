@@ -172,7 +172,7 @@ describe('PalettePage', () => {
     expect(api.getHealth).not.toHaveBeenCalled();
   });
 
-  it('has a Clusters tab with the fleet, then Profiles, Approvals, Governance and Audit', async () => {
+  it('has a Clusters tab with the fleet, then Profiles, Rollouts, Approvals, Governance and Audit', async () => {
     const api = fakeClusterApi();
     await renderInTestApp(
       <Apis api={api}>
@@ -188,6 +188,7 @@ describe('PalettePage', () => {
         'Status',
         'Clusters',
         'Profiles',
+        'Rollouts',
         'Cost',
         'Compliance',
         'Approvals',

@@ -20,6 +20,7 @@ import { HealthStatus } from '../HealthStatus';
 import { ClustersRouter } from '../clusters';
 import { ApprovalsPage, AuditPage, GovernancePage } from '../governance';
 import { ProfilesRouter } from '../profiles';
+import { RolloutsRouter } from '../rollouts';
 import { ManagementClustersCard } from './ManagementClustersCard';
 
 const DATABASE_ENGINES: Record<string, string> = {
@@ -81,7 +82,8 @@ export const PlatformStatus = () => {
 /**
  * The Palette page: platform status at `/palette`, the fleet at
  * `/palette/clusters` (one cluster at `/palette/clusters/:name`), cluster
- * profiles at `/palette/profiles` and `/palette/profiles/:name`, approvals
+ * profiles at `/palette/profiles` and `/palette/profiles/:name`, rollouts at
+ * `/palette/rollouts` (one at `/palette/rollouts/:id`), approvals
  * at `/palette/approvals`, fleet cost at `/palette/cost` and compliance at
  * `/palette/compliance` for those who may read the fleet, governance at `/palette/governance`, and the
  * audit log at `/palette/audit` for those who may read it.
@@ -113,6 +115,9 @@ export const PalettePage = () => {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/profiles" title="Profiles">
           <ProfilesRouter />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/rollouts" title="Rollouts">
+          <RolloutsRouter />
         </TabbedLayout.Route>
         {canReadFleet && (
           <TabbedLayout.Route path="/cost" title="Cost">

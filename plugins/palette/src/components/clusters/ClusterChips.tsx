@@ -4,10 +4,14 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import CompareArrowsIcon from '@material-ui/icons/CompareArrows';
+import InputIcon from '@material-ui/icons/Input';
 import NewReleasesIcon from '@material-ui/icons/NewReleases';
 import PauseCircleOutlineIcon from '@material-ui/icons/PauseCircleOutline';
-import { ClusterPhase } from '@palette-backstage/plugin-palette-common';
-import { PHASE_STYLES } from './utils';
+import {
+  ClusterPhase,
+  ImportMode,
+} from '@palette-backstage/plugin-palette-common';
+import { IMPORT_MODE_HELP, PHASE_STYLES, StatusStyle } from './utils';
 
 const useStyles = makeStyles(theme => ({
   ok: {
@@ -54,6 +58,24 @@ export function usePhaseColors(): Record<ClusterPhase, string> {
   };
 }
 
+/** A status as a chip coloured by its tone, with what it means. */
+export const StatusChip = ({
+  label,
+  style,
+  size = 'small',
+}: {
+  label: string;
+  style: StatusStyle;
+  size?: 'small' | 'medium';
+}) => {
+  const classes = useStyles();
+  return (
+    <Tooltip title={style.help}>
+      <Chip size={size} label={label} className={classes[style.tone]} />
+    </Tooltip>
+  );
+};
+
 /** A cluster's lifecycle phase as a coloured chip, with what it means. */
 export const PhaseChip = ({
   phase,
@@ -61,28 +83,44 @@ export const PhaseChip = ({
 }: {
   phase: ClusterPhase;
   size?: 'small' | 'medium';
-}) => {
-  const classes = useStyles();
-  const { tone, help } = PHASE_STYLES[phase];
-  return (
-    <Tooltip title={help}>
-      <Chip size={size} label={phase} className={classes[tone]} />
-    </Tooltip>
-  );
-};
+}) => <StatusChip label={phase} style={PHASE_STYLES[phase]} size={size} />;
 
-/** A newer published version of the cluster's profile exists. */
-export const UpdateAvailableChip = ({ version }: { version: string }) => (
-  <Tooltip title={`Version ${version} of the profile is published`}>
+/**
+ * A newer published version of the cluster's profile exists. With
+ * `onClick` (for those who may upgrade the cluster) it opens the upgrade
+ * preview of that version.
+ */
+export const UpdateAvailableChip = ({
+  version,
+  onClick,
+}: {
+  version: string;
+  onClick?: () => void;
+}) => {
+  const chip = (
     <Chip
       size="small"
       variant="outlined"
       color="primary"
       icon={<NewReleasesIcon />}
       label={`${version} available`}
+      onClick={onClick}
+      clickable={!!onClick}
+      aria-label={onClick ? `Preview the upgrade to ${version}` : undefined}
     />
-  </Tooltip>
-);
+  );
+  return (
+    <Tooltip
+      title={
+        onClick
+          ? `Version ${version} of the profile is published: preview what the upgrade changes`
+          : `Version ${version} of the profile is published`
+      }
+    >
+      {chip}
+    </Tooltip>
+  );
+};
 
 /** Live objects differ from what the profile renders. */
 export const DriftChip = () => (
@@ -104,6 +142,19 @@ export const PausedChip = () => (
       variant="outlined"
       icon={<PauseCircleOutlineIcon />}
       label="Paused"
+    />
+  </Tooltip>
+);
+
+/** Imported by kubeconfig rather than created by Palette, and how far Palette manages it. */
+export const ImportedChip = ({ mode }: { mode: ImportMode }) => (
+  <Tooltip title={`Imported by kubeconfig. ${IMPORT_MODE_HELP[mode]}.`}>
+    <Chip
+      size="small"
+      variant="outlined"
+      color="primary"
+      icon={<InputIcon />}
+      label={`Imported (${mode})`}
     />
   </Tooltip>
 );

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  applicableChanges,
   countByKind,
   fieldMessagesOf,
   formatAge,
@@ -145,5 +146,30 @@ describe('cluster utils', () => {
     expect(formatAge('2026-10-06T11:55:00Z', now)).toBe('5 min ago');
     expect(formatAge('2026-10-06T09:00:00Z', now)).toBe('3 h ago');
     expect(formatAge('2026-10-04T12:00:00Z', now)).toBe('2 days ago');
+  });
+
+  it('lets imported clusters change only what their import mode allows', () => {
+    const importedAt = '2026-10-06T09:00:00Z';
+    expect(applicableChanges({})).toEqual({
+      version: true,
+      pools: true,
+      addOns: true,
+      pause: true,
+      kubeconfig: true,
+    });
+    expect(
+      applicableChanges({ imported: { mode: 'managed', importedAt } }),
+    ).toEqual({
+      version: false,
+      pools: false,
+      addOns: true,
+      pause: false,
+      kubeconfig: false,
+    });
+    expect(
+      Object.values(
+        applicableChanges({ imported: { mode: 'read-only', importedAt } }),
+      ).some(Boolean),
+    ).toBe(false);
   });
 });

@@ -2,24 +2,34 @@ import { ResponseError } from '@backstage/errors';
 import {
   CloudType,
   ClusterPhase,
+  ClusterSummary,
+  ImportMode,
   ProfileRef,
   RenderedObject,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
 import { validationMessagesOf } from '../profiles/utils';
 
-/** `aws-infra@1.1.0`. */
 /** `name@version`; imported clusters, built from no profile, show `imported`. */
 export const profileRefText = (ref: ProfileRef | undefined) =>
   ref ? `${ref.name}@${ref.version}` : 'imported';
 
+/** Whether two sets of profile refs hold the same profiles at the same versions, in any order. */
+export const sameProfileRefs = (a: ProfileRef[], b: ProfileRef[]) =>
+  a.length === b.length &&
+  a.every(x => b.some(y => y.name === x.name && y.version === x.version));
+
+/** The colour families of status chips. */
+export type ChipTone = 'ok' | 'progress' | 'warning' | 'error' | 'idle';
+
+/** How a status is shown: its colour family and what it means. */
+export interface StatusStyle {
+  tone: ChipTone;
+  help: string;
+}
+
 /** How a phase is shown: its colour family and what it means. */
-export const PHASE_STYLES: Readonly<
-  Record<
-    ClusterPhase,
-    { tone: 'ok' | 'progress' | 'warning' | 'error' | 'idle'; help: string }
-  >
-> = {
+export const PHASE_STYLES: Readonly<Record<ClusterPhase, StatusStyle>> = {
   PendingApproval: {
     tone: 'warning',
     help: 'Waiting for an approver to approve or reject the request; nothing is created until then',
@@ -64,6 +74,55 @@ export const PHASE_STYLES: Readonly<
     help: 'Imported cluster whose API server does not answer with the stored kubeconfig',
   },
 };
+
+/** What each import mode means, in one line. */
+export const IMPORT_MODE_HELP: Readonly<Record<ImportMode, string>> = {
+  'read-only':
+    'Inventory, health, cost and compliance only; Palette applies nothing to the cluster',
+  managed:
+    'Palette applies add-on profiles to the cluster and keeps them in sync; the rest stays managed elsewhere',
+};
+
+/** Which kinds of change Palette may make to a cluster. */
+export interface ApplicableChanges {
+  /** Another version of its profile. */
+  version: boolean;
+  /** Scale, add and remove worker pools. */
+  pools: boolean;
+  /** Another set of add-on profiles. */
+  addOns: boolean;
+  /** Pause and resume reconciliation. */
+  pause: boolean;
+  /** Download the admin kubeconfig. */
+  kubeconfig: boolean;
+}
+
+/**
+ * What Palette may change on a cluster, by how the cluster came to be.
+ * Imported clusters were built elsewhere, from no profile and with no
+ * machines of Palette's, and their kubeconfig is never handed out again:
+ * managed imports change their add-on profiles only, read-only imports
+ * nothing (they are rediscovered or detached).
+ */
+export function applicableChanges(
+  cluster: Pick<ClusterSummary, 'imported'>,
+): ApplicableChanges {
+  if (!cluster.imported)
+    return {
+      version: true,
+      pools: true,
+      addOns: true,
+      pause: true,
+      kubeconfig: true,
+    };
+  return {
+    version: false,
+    pools: false,
+    addOns: cluster.imported.mode === 'managed',
+    pause: false,
+    kubeconfig: false,
+  };
+}
 
 /** Managed control planes have no machines to size. */
 export const MANAGED_CONTROL_PLANE_CLOUDS: readonly CloudType[] = [

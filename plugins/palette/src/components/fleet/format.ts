@@ -1,18 +1,40 @@
 import { CostDimension } from '@palette-backstage/plugin-palette-common';
 import { FleetDateRange } from '../../api/PaletteApi';
 
-/** Money in the price model's currency, e.g. `$1,234.50`. */
-export function formatMoney(value: number, currency = 'USD'): string {
+/**
+ * Money in the price model's currency, e.g. `$1,234.50`; in whole units
+ * (`$412`) when `whole`, for estimates that are no more precise than that.
+ */
+export function formatMoney(
+  value: number,
+  currency = 'USD',
+  { whole = false }: { whole?: boolean } = {},
+): string {
   try {
     return new Intl.NumberFormat('en-US', {
       style: 'currency',
       currency,
-      maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2,
+      ...(whole ? { minimumFractionDigits: 0 } : {}),
+      maximumFractionDigits: whole || Math.abs(value) >= 1000 ? 0 : 2,
     }).format(value);
   } catch {
     // An unknown currency code: the number and the code.
-    return `${value.toFixed(2)} ${currency}`;
+    return `${value.toFixed(whole ? 0 : 2)} ${currency}`;
   }
+}
+
+/**
+ * A range of money, e.g. `$412–$780`: autoscaled pools cost between their
+ * minimum and maximum. One amount when both ends read the same.
+ */
+export function formatMoneyRange(
+  range: { min: number; max: number },
+  currency = 'USD',
+  options: { whole?: boolean } = {},
+): string {
+  const min = formatMoney(range.min, currency, options);
+  const max = formatMoney(range.max, currency, options);
+  return min === max ? min : `${min}–${max}`;
 }
 
 /** The change from `previous` to `current` in percent; none without a base. */

@@ -1,6 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { Apis } from '../profiles/__testUtils__/fixtures';
 import {
   fakeClusterApi,
@@ -8,6 +9,8 @@ import {
 } from '../clusters/__testUtils__/fixtures';
 import { policy } from '../governance/__testUtils__/fixtures';
 import { PaletteProfilePicker } from './PaletteProfilePicker';
+import { ProfilePickerValue } from './profilePicker';
+import { estimateWithFlatPrices } from './__testUtils__/estimates';
 
 const azure = profileSummary({
   name: 'azure-infra',
@@ -67,6 +70,37 @@ async function renderPicker(
     </Apis>,
   );
 }
+
+/** The picker as the form holds it: its value fed back on change. */
+const Controlled = (props: ReturnType<typeof fieldProps>) => {
+  const [value, setValue] = useState<ProfilePickerValue | undefined>(
+    props.formData,
+  );
+  return (
+    <PaletteProfilePicker
+      {...props}
+      formData={value}
+      onChange={(next: ProfilePickerValue | undefined) => {
+        setValue(next);
+        props.onChange(next);
+      }}
+    />
+  );
+};
+
+/** The rest of the request, as the production template's form holds it. */
+const PLACEMENT = {
+  cloudAccount: 'aws-dev',
+  region: 'eu-west-1',
+  workerPools: [
+    {
+      name: 'workers',
+      instanceType: 'm5.large',
+      count: 3,
+      autoscaling: { min: 2, max: 5 },
+    },
+  ],
+};
 
 const optionsOf = (select: HTMLElement) =>
   within(select)
@@ -224,5 +258,131 @@ describe('PaletteProfilePicker', () => {
         /No infrastructure or full profile is published yet/,
       ),
     ).toBeInTheDocument();
+  });
+
+  describe('cost estimate', () => {
+    const costProps = (overrides: Record<string, unknown> = {}) =>
+      fieldProps({
+        uiSchema: { 'ui:options': { controlPlane: { replicas: 3 } } },
+        formContext: { formData: PLACEMENT },
+        ...overrides,
+      });
+
+    it('shows the cost of the request once a profile is chosen, a range when autoscaling', async () => {
+      const user = userEvent.setup({ delay: null });
+      const api = pickerApi({ estimateCost: estimateWithFlatPrices });
+      await renderInTestApp(
+        <Apis api={api}>
+          <Controlled {...costProps()} />
+        </Apis>,
+      );
+      const profile = screen.getByLabelText(/^Profile/);
+      await waitFor(() => expect(optionsOf(profile)).toHaveLength(3));
+      expect(
+        screen.queryByRole('region', { name: 'Estimated cost' }),
+      ).toBeNull();
+      expect(api.estimateCost).not.toHaveBeenCalled();
+
+      await user.selectOptions(profile, 'aws-infra');
+      const cost = await screen.findByRole('region', {
+        name: 'Estimated cost',
+      });
+      // 3 control plane nodes and 2–5 workers at $0.11 an hour.
+      expect(
+        await within(cost).findByText('$402–$642 per month'),
+      ).toBeInTheDocument();
+      expect(
+        within(cost).getByText(/\(\$0\.55–\$0\.88 per hour\)/),
+      ).toBeVisible();
+      expect(api.estimateCost).toHaveBeenCalledWith(
+        expect.objectContaining({
+          profile: { name: 'aws-infra', version: '1.1.0' },
+          cloudAccount: 'aws-dev',
+          region: 'eu-west-1',
+          controlPlane: { replicas: 3 },
+          workerPools: PLACEMENT.workerPools,
+        }),
+      );
+      await user.click(
+        within(cost).getByRole('button', { name: 'Show the breakdown' }),
+      );
+      expect(
+        within(cost).getByRole('cell', {
+          name: 'pool workers (2–5 × m5.large)',
+        }),
+      ).toBeInTheDocument();
+    });
+
+    it("estimates the template's default pools until the form has its own", async () => {
+      const api = pickerApi({ estimateCost: estimateWithFlatPrices });
+      await renderPicker(
+        api,
+        costProps({
+          formData: { name: 'aws-infra', version: '1.1.0' },
+          formContext: { formData: { ...PLACEMENT, workerPools: undefined } },
+          registry: {
+            rootSchema: {
+              properties: {
+                workerPools: {
+                  default: [
+                    { name: 'workers', instanceType: 'm5.large', count: 2 },
+                  ],
+                },
+              },
+            },
+          },
+        }),
+      );
+      // 3 control plane nodes and 2 workers.
+      expect(await screen.findByText('$402 per month')).toBeInTheDocument();
+      expect(screen.queryByText(/autoscaled pools/)).toBeNull();
+    });
+
+    it('says what the estimate needs when the form lacks it', async () => {
+      const api = pickerApi({ estimateCost: estimateWithFlatPrices });
+      await renderPicker(
+        api,
+        costProps({
+          formData: { name: 'aws-infra', version: '1.1.0' },
+          formContext: { formData: {} },
+        }),
+      );
+      expect(
+        await screen.findByText(
+          'The cost is estimated once the form has a cloud account, a region and valid worker pools.',
+        ),
+      ).toBeInTheDocument();
+      expect(api.estimateCost).not.toHaveBeenCalled();
+    });
+
+    it('still picks when the estimate fails', async () => {
+      const user = userEvent.setup({ delay: null });
+      const api = pickerApi({
+        estimateCost: async () => {
+          throw new Error('price model unavailable');
+        },
+      });
+      const props = costProps();
+      await renderInTestApp(
+        <Apis api={api}>
+          <Controlled {...props} />
+        </Apis>,
+      );
+      const profile = screen.getByLabelText(/^Profile/);
+      await waitFor(() => expect(optionsOf(profile)).toHaveLength(3));
+      await user.selectOptions(profile, 'aws-infra');
+      expect(
+        await screen.findByText(
+          'Could not estimate the cost: price model unavailable. This does not stop the request.',
+        ),
+      ).toBeInTheDocument();
+      await user.selectOptions(profile, 'azure-infra');
+      expect(props.onChange).toHaveBeenLastCalledWith({
+        name: 'azure-infra',
+        version: '2.0.0',
+      });
+      expect(screen.getByLabelText(/^Version/)).toHaveValue('2.0.0');
+      expect(screen.getByLabelText(/^Profile/)).toBeEnabled();
+    });
   });
 });

@@ -5,15 +5,17 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
-import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import useDebounce from 'react-use/esm/useDebounce';
 import { paletteApiRef } from '../../api/PaletteApi';
 import { profileHelp, versionOptions } from '../clusters/request/ProfileFields';
 import { usePublishedProfiles } from '../clusters/request/useRequestData';
 import { LayerSummaryChips } from '../profiles/ProfileChips';
 import { errorMessage, humanizeOwner } from '../profiles/utils';
 import { FieldSet, nameOptions, SelectField } from '../shared';
+import { costRequestOf, schemaDefault } from './costEstimate';
+import { CostEstimateView } from './CostEstimateView';
+import { useCostEstimate } from './useCostEstimate';
+import { useSettled } from './useSettled';
 import {
   defaultVersion,
   offeredProfiles,
@@ -27,6 +29,7 @@ import {
 const useStyles = makeStyles(theme => ({
   note: { marginTop: theme.spacing(1) },
   layers: { marginTop: theme.spacing(1) },
+  cost: { marginTop: theme.spacing(2) },
 }));
 
 /**
@@ -36,8 +39,7 @@ const useStyles = makeStyles(theme => ({
 function useEffectivePolicy(scope?: PolicyScope) {
   const paletteApi = useApi(paletteApiRef);
   const key = scope ? `${scope.project}\n${scope.environment}` : '';
-  const [settled, setSettled] = useState(key);
-  useDebounce(() => setSettled(key), 300, [key]);
+  const settled = useSettled(key, 300);
   const state = useAsync(async () => {
     if (!settled) return undefined;
     const [project, environment] = settled.split('\n');
@@ -55,9 +57,10 @@ function useEffectivePolicy(scope?: PolicyScope) {
  * their governance policy allows is offered, and the policy's approval
  * rule is shown. Its value is `{ name, version }`.
  *
- * No cost is shown here: the estimate depends on the pools, region and
- * account chosen elsewhere in the form, so it belongs to the whole request
- * (the dry run shows it); the cost work brings per-profile estimates.
+ * Once a version is picked it shows what the request the form describes
+ * so far would cost (see `CostEstimateUiOptions`), with the template's
+ * default pools until the form has its own; the estimate is informational
+ * and its failure never blocks the pick.
  */
 export const PaletteProfilePicker = (
   props: FieldExtensionComponentProps<
@@ -76,6 +79,7 @@ export const PaletteProfilePicker = (
     uiSchema,
     idSchema,
     formContext,
+    registry,
   } = props;
   const classes = useStyles();
   const options = uiSchema?.['ui:options'] ?? {};
@@ -87,6 +91,18 @@ export const PaletteProfilePicker = (
   const id = idSchema?.$id ?? 'palette-profile-picker';
   const off = disabled || readonly;
   const loading = profiles.loading || (!!scope && policy.loading);
+  const picked =
+    chosen && formData?.version && chosen.versions.includes(formData.version)
+      ? formData
+      : undefined;
+  const cost = costRequestOf(formContext?.formData, options, {
+    profile: picked,
+    fallbackPools: schemaDefault(
+      registry?.rootSchema,
+      options.workerPoolsField ?? 'workerPools',
+    ),
+  });
+  const estimate = useCostEstimate(picked && cost.request);
 
   const choose = (name: string) => {
     const next = offered.find(o => o.profile.name === name);
@@ -210,6 +226,19 @@ export const PaletteProfilePicker = (
           </Typography>
           <LayerSummaryChips layers={chosen.profile.layerSummary} />
         </div>
+      )}
+      {picked && (
+        <section className={classes.cost} aria-label="Estimated cost">
+          <Typography variant="caption" color="textSecondary" component="div">
+            Estimated cost of this request
+          </Typography>
+          <CostEstimateView
+            estimate={estimate.value}
+            loading={estimate.loading}
+            error={estimate.error}
+            missing={cost.missing}
+          />
+        </section>
       )}
       {note && (
         <Typography

@@ -1,5 +1,10 @@
 export { PaletteProfilePicker } from './PaletteProfilePicker';
 export { PaletteNodePoolEditor } from './PaletteNodePoolEditor';
+export { PaletteCostEstimate } from './PaletteCostEstimate';
+export {
+  costEstimateUiOptionsProperties,
+  type CostEstimateUiOptions,
+} from './costEstimate';
 export {
   validatePaletteNodePools,
   validatePaletteProfilePick,

@@ -6,6 +6,7 @@ import {
 import { usableVersions } from '../clusters/request/useRequestData';
 import { normalizeSystemRef } from '../clusters/request/requestForm';
 import { scopeText } from '../governance/format';
+import { CostEstimateUiOptions } from './costEstimate';
 
 /** The value of the `PaletteProfilePicker` field: a published profile version. */
 export interface ProfilePickerValue {
@@ -13,8 +14,14 @@ export interface ProfilePickerValue {
   version: string;
 }
 
-/** `ui:options` of the `PaletteProfilePicker` field. */
-export type ProfilePickerUiOptions = {
+/**
+ * `ui:options` of the `PaletteProfilePicker` field: where the project and
+ * environment are, and where the rest of the request whose cost it shows.
+ */
+export type ProfilePickerUiOptions = Omit<
+  CostEstimateUiOptions,
+  'profileField'
+> & {
   /** The form field that holds the project (default `project`). */
   projectField?: string;
   /** The form field that holds the environment (default `environment`). */

@@ -2,6 +2,7 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { ClusterDetails } from '@palette-backstage/plugin-palette-common';
 import { paletteApiRef } from '../../../api/PaletteApi';
+import { GenerateProfileDialog, ManagedAddOnsDialog } from '../../imports';
 import { ConfirmDialog } from '../../shared';
 import { ClusterAction } from '../details/actionTypes';
 import { newPool, toPoolForm, toWorkerPool } from '../request';
@@ -46,6 +47,7 @@ export const ClusterDialogs = ({
       return (
         <UpgradeDialog
           cluster={cluster}
+          previewFirst={action.preview}
           onClose={onClose}
           onUpgrade={request =>
             paletteApi
@@ -144,10 +146,26 @@ export const ClusterDialogs = ({
           onDelete={() =>
             paletteApi
               .deleteCluster(name, { force: action.force })
-              .then(done(`Deleting ${name}`))
+              .then(
+                done(`${cluster.imported ? 'Detaching' : 'Deleting'} ${name}`),
+              )
           }
         />
       );
+    case 'addOns':
+      return (
+        <ManagedAddOnsDialog
+          cluster={cluster}
+          onClose={onClose}
+          onSave={addOnProfiles =>
+            paletteApi
+              .upgradeCluster(name, { addOnProfiles })
+              .then(done(`Changing the add-ons of ${name}`))
+          }
+        />
+      );
+    case 'generateProfile':
+      return <GenerateProfileDialog cluster={name} onClose={onClose} />;
     default:
       return null;
   }

@@ -6,7 +6,8 @@ import { ConfirmDialog } from '../../shared';
 import { formatAge } from '../utils';
 
 /**
- * Deletes a cluster once its name is typed. `force` forgets the objects
+ * Deletes a cluster once its name is typed (detaches an imported one, which
+ * leaves the cluster itself alone). `force` forgets the objects
  * Cluster API has not removed; palette-backend allows it only once deletion
  * has been stuck for a while, and says so when it refuses.
  */
@@ -43,6 +44,16 @@ export const DeleteClusterDialog = ({
           must be cleaned up by hand.
         </>
       ),
+    };
+  else if (cluster.imported)
+    wording = {
+      title: `Detach ${cluster.name}?`,
+      label: 'Detach',
+      text: `Palette forgets the cluster: its stored kubeconfig Secret, its inventory and its catalog entry are removed${
+        cluster.imported.mode === 'managed'
+          ? ', and its add-on profiles are no longer kept in sync (what they installed stays)'
+          : ''
+      }. The cluster itself is not touched: its nodes and workloads keep running, and it can be imported again.`,
     };
   else if (cluster.phase === 'PendingApproval')
     wording = {

@@ -33,6 +33,7 @@ import {
   groupMessagesByField,
   normalizeFieldPath,
   profileRefText,
+  sameProfileRefs,
 } from '../utils';
 import { UpgradePreviewView } from './UpgradePreviewView';
 
@@ -40,31 +41,17 @@ const useStyles = makeStyles(theme => ({
   section: { marginTop: theme.spacing(2) },
 }));
 
-const sameAddOns = (
-  a: Array<{ name: string; version: string }>,
-  b: Array<{ name: string; version: string }>,
-) =>
-  a.length === b.length &&
-  a.every(x => b.some(y => y.name === x.name && y.version === x.version));
-
-/**
- * Moves a cluster to another published version of its profile, or another
- * add-on set: choose, preview what changes and rolls (a dry run), confirm.
- */
 type UpgradeDialogProps = {
   cluster: ClusterDetails;
+  /** Previews the upgrade to the update available as soon as it can. */
+  previewFirst?: boolean;
   onUpgrade: (request: UpgradeClusterRequest) => Promise<void>;
   onClose: () => void;
 };
 
-/** Imported clusters were built from no profile: there is nothing to upgrade. */
-export const UpgradeDialog = (props: UpgradeDialogProps) =>
-  props.cluster.profile ? (
-    <ProfileUpgradeDialog {...props} current={props.cluster.profile} />
-  ) : null;
-
 const ProfileUpgradeDialog = ({
   cluster,
+  previewFirst = false,
   current,
   onUpgrade,
   onClose,
@@ -103,7 +90,8 @@ const ProfileUpgradeDialog = ({
   const request = useMemo((): UpgradeClusterRequest | undefined => {
     const r: UpgradeClusterRequest = {};
     if (version !== current.version) r.profileVersion = version;
-    if (!sameAddOns(addOns, cluster.addOnProfiles)) r.addOnProfiles = addOns;
+    if (!sameProfileRefs(addOns, cluster.addOnProfiles))
+      r.addOnProfiles = addOns;
     const variables = Object.fromEntries(
       newVariables
         .filter(v => !v.hidden && !v.readOnly && values[v.name])
@@ -146,6 +134,21 @@ const ProfileUpgradeDialog = ({
     }
     setBusy(undefined);
   };
+  // Once, when everything the request depends on has loaded; a preview
+  // that needs new variables fails and leaves the form to fill them.
+  const [autoPreview, setAutoPreview] = useState(previewFirst);
+  const ready =
+    !profile.loading &&
+    !published.loading &&
+    !target.loading &&
+    newVariables.every(v => v.name in values);
+  useEffect(() => {
+    if (!autoPreview || !ready || !request) return;
+    setAutoPreview(false);
+    runPreview();
+    // `runPreview` reads the latest request; running it once is the point.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoPreview, ready, request]);
   const confirm = async () => {
     if (!request) return;
     setBusy('upgrade');
@@ -281,3 +284,13 @@ const ProfileUpgradeDialog = ({
     </Dialog>
   );
 };
+
+/**
+ * Moves a cluster to another published version of its profile, or another
+ * add-on set: choose, preview what changes and rolls (a dry run), confirm.
+ * Imported clusters were built from no profile: there is nothing to upgrade.
+ */
+export const UpgradeDialog = (props: UpgradeDialogProps) =>
+  props.cluster.profile ? (
+    <ProfileUpgradeDialog {...props} current={props.cluster.profile} />
+  ) : null;

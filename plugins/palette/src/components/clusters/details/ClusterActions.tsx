@@ -3,25 +3,40 @@ import Button from '@material-ui/core/Button';
 import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import DeleteIcon from '@material-ui/icons/Delete';
+import ExtensionIcon from '@material-ui/icons/Extension';
 import GetAppIcon from '@material-ui/icons/GetApp';
+import LibraryAddIcon from '@material-ui/icons/LibraryAdd';
+import LinkOffIcon from '@material-ui/icons/LinkOff';
 import PauseIcon from '@material-ui/icons/Pause';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import UpdateIcon from '@material-ui/icons/Update';
 import { ClusterDetails } from '@palette-backstage/plugin-palette-common';
 import { useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
-import { ClusterPermissions } from '../../../hooks';
+import { ClusterPermissions, useCanCreateProfile } from '../../../hooks';
 import { downloadText, errorMessage } from '../../profiles/utils';
-import { canChangeInPhase, canDeleteInPhase, isDeletionStuck } from '../utils';
+import {
+  applicableChanges,
+  canChangeInPhase,
+  canDeleteInPhase,
+  isDeletionStuck,
+} from '../utils';
 import { ClusterAction } from './actionTypes';
 
 const useStyles = makeStyles(theme => ({
   actions: { display: 'flex', flexWrap: 'wrap', gap: theme.spacing(1) },
 }));
 
+/** The label of the delete button: what deleting means for this cluster. */
+const deleteLabel = (cluster: ClusterDetails) => {
+  if (cluster.phase === 'PendingApproval') return 'Withdraw request';
+  return cluster.imported ? 'Detach' : 'Delete';
+};
+
 /**
  * The buttons for what the signed-in user may do with the cluster in its
- * current phase; what they may not do is not shown.
+ * current phase; what they may not do, or what does not apply to the
+ * cluster (imported clusters change little), is not shown.
  */
 export const ClusterActions = ({
   cluster,
@@ -39,6 +54,8 @@ export const ClusterActions = ({
   const alertApi = useApi(alertApiRef);
   const [busy, setBusy] = useState<'resume' | 'kubeconfig'>();
   const changeable = canChangeInPhase(cluster.phase);
+  const changes = applicableChanges(cluster);
+  const { allowed: canCreateProfile } = useCanCreateProfile();
 
   const resume = async () => {
     setBusy('resume');
@@ -75,17 +92,33 @@ export const ClusterActions = ({
 
   return (
     <div className={classes.actions}>
-      {permissions.canUpdate && changeable && (
-        <>
+      {permissions.canUpdate && changeable && changes.version && (
+        <Button
+          size="small"
+          variant="outlined"
+          color="primary"
+          startIcon={<UpdateIcon />}
+          onClick={() => onAction({ type: 'upgrade' })}
+        >
+          Upgrade
+        </Button>
+      )}
+      {permissions.canUpdate &&
+        changeable &&
+        changes.addOns &&
+        !changes.version && (
           <Button
             size="small"
             variant="outlined"
             color="primary"
-            startIcon={<UpdateIcon />}
-            onClick={() => onAction({ type: 'upgrade' })}
+            startIcon={<ExtensionIcon />}
+            onClick={() => onAction({ type: 'addOns' })}
           >
-            Upgrade
+            Change add-ons
           </Button>
+        )}
+      {permissions.canUpdate && changeable && changes.pause && (
+        <>
           {cluster.paused ? (
             <Button
               size="small"
@@ -108,26 +141,49 @@ export const ClusterActions = ({
           )}
         </>
       )}
-      {permissions.canDownloadKubeconfig && changeable && (
-        <Button
-          size="small"
-          variant="outlined"
-          startIcon={<GetAppIcon />}
-          onClick={downloadKubeconfig}
-          disabled={busy === 'kubeconfig'}
+      {canCreateProfile && cluster.imported && changeable && (
+        <Tooltip
+          title={
+            cluster.phase === 'Importing'
+              ? 'Discovery has not finished yet: the profile is built from what it finds'
+              : 'A draft profile with the layers this cluster runs, for the platform team to review and publish'
+          }
         >
-          Download kubeconfig
-        </Button>
+          <span>
+            <Button
+              size="small"
+              variant="outlined"
+              startIcon={<LibraryAddIcon />}
+              onClick={() => onAction({ type: 'generateProfile' })}
+              disabled={cluster.phase === 'Importing'}
+            >
+              Create profile from this cluster
+            </Button>
+          </span>
+        </Tooltip>
       )}
+      {permissions.canDownloadKubeconfig &&
+        changeable &&
+        changes.kubeconfig && (
+          <Button
+            size="small"
+            variant="outlined"
+            startIcon={<GetAppIcon />}
+            onClick={downloadKubeconfig}
+            disabled={busy === 'kubeconfig'}
+          >
+            Download kubeconfig
+          </Button>
+        )}
       {permissions.canDelete && canDeleteInPhase(cluster.phase) && (
         <Button
           size="small"
           variant="outlined"
           color="secondary"
-          startIcon={<DeleteIcon />}
+          startIcon={cluster.imported ? <LinkOffIcon /> : <DeleteIcon />}
           onClick={() => onAction({ type: 'delete', force: false })}
         >
-          {cluster.phase === 'PendingApproval' ? 'Withdraw request' : 'Delete'}
+          {deleteLabel(cluster)}
         </Button>
       )}
       {permissions.canDelete && isDeletionStuck(cluster) && (

@@ -12,20 +12,25 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useClusterPermissions } from '../../../hooks';
 import { clustersRouteRef } from '../../../routes';
 import { ApprovalBanner } from '../../governance/approvals/ApprovalBanner';
+import { InventoryCard } from '../../imports';
 import { ClusterDialogs } from '../actions';
+import { applicableChanges } from '../utils';
 import { ClusterAction } from './actionTypes';
 import { ClusterActions } from './ClusterActions';
 import { ConditionsCard } from './ConditionsCard';
 import { DriftCard } from './DriftCard';
 import { EventTimeline } from './EventTimeline';
 import { LifecycleHeader } from './LifecycleHeader';
+import { MaintenanceWindowCard } from './MaintenanceWindowCard';
 import { NodePoolsCard } from './NodePoolsCard';
 import { ProfileCard } from './ProfileCard';
 import { useClusterLive } from './useClusterLive';
 
 /**
  * One cluster, live: lifecycle, nodes, profile, conditions, drift and
- * events, with the actions the signed-in user may take.
+ * events, with the actions the signed-in user may take. Imported clusters
+ * show their discovered inventory in place of node pools, and drift only
+ * when Palette applies something to them (managed mode).
  */
 export const ClusterDetailsView = ({ name }: { name: string }) => {
   const { cluster: live, events, apply } = useClusterLive(name);
@@ -82,13 +87,19 @@ export const ClusterDetailsView = ({ name }: { name: string }) => {
           <ApprovalBanner cluster={cluster} onDecided={apply} />
         </LifecycleHeader>
       </Grid>
-      <Grid item xs={12} lg={7}>
-        <NodePoolsCard
-          cluster={cluster}
-          canUpdate={permissions.canUpdate}
-          onAction={setAction}
-        />
-      </Grid>
+      {cluster.imported ? (
+        <Grid item xs={12}>
+          <InventoryCard cluster={cluster} canUpdate={permissions.canUpdate} />
+        </Grid>
+      ) : (
+        <Grid item xs={12} lg={7}>
+          <NodePoolsCard
+            cluster={cluster}
+            canUpdate={permissions.canUpdate}
+            onAction={setAction}
+          />
+        </Grid>
+      )}
       <Grid item xs={12} lg={5}>
         <ProfileCard
           cluster={cluster}
@@ -97,11 +108,24 @@ export const ClusterDetailsView = ({ name }: { name: string }) => {
         />
       </Grid>
       <Grid item xs={12} lg={7}>
-        <ConditionsCard conditions={cluster.conditions} />
+        <ConditionsCard
+          conditions={cluster.conditions}
+          imported={!!cluster.imported}
+        />
       </Grid>
-      <Grid item xs={12} lg={5}>
-        <DriftCard drift={cluster.drift} />
-      </Grid>
+      {applicableChanges(cluster).addOns && (
+        <Grid item xs={12} lg={5}>
+          <DriftCard drift={cluster.drift} />
+        </Grid>
+      )}
+      {cluster.profile && (
+        <Grid item xs={12} lg={5}>
+          <MaintenanceWindowCard
+            name={cluster.name}
+            canUpdate={permissions.canUpdate}
+          />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <EventTimeline events={events.value} error={events.error} />
       </Grid>

@@ -40,17 +40,26 @@ const useStyles = makeStyles(theme => ({
   empty: { padding: theme.spacing(2) },
 }));
 
-/** The status conditions Cluster API reports, those that fail first. */
+/**
+ * The status conditions Cluster API reports (for imported clusters, those
+ * discovery reads from their nodes), those that fail first.
+ */
 export const ConditionsCard = ({
   conditions,
+  imported = false,
 }: {
   conditions: ClusterCondition[];
+  imported?: boolean;
 }) => {
   const classes = useStyles();
   return (
     <InfoCard
       title="Conditions"
-      subheader="As Cluster API reports them on the management cluster"
+      subheader={
+        imported
+          ? "As discovery reads them from the cluster's nodes"
+          : 'As Cluster API reports them on the management cluster'
+      }
       noPadding
     >
       {conditions.length ? (
@@ -73,8 +82,9 @@ export const ConditionsCard = ({
         />
       ) : (
         <Typography color="textSecondary" className={classes.empty}>
-          No conditions reported yet. They appear once Cluster API starts
-          reconciling the cluster.
+          {imported
+            ? 'No conditions reported yet. They appear with the first discovery of the cluster.'
+            : 'No conditions reported yet. They appear once Cluster API starts reconciling the cluster.'}
         </Typography>
       )}
     </InfoCard>

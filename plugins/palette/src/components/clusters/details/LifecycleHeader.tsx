@@ -11,7 +11,7 @@ import {
 } from '@palette-backstage/plugin-palette-common';
 import { ReactNode } from 'react';
 import { formatDateTime } from '../../profiles/utils';
-import { PausedChip, PhaseChip } from '../ClusterChips';
+import { ImportedChip, PausedChip, PhaseChip } from '../ClusterChips';
 import { formatAge } from '../utils';
 
 const useStyles = makeStyles(theme => ({
@@ -62,13 +62,17 @@ export const LifecycleProgress = ({
   );
 };
 
-/** The phase chip, how long it has held, and whether the cluster is paused. */
+/**
+ * The phase chip, how long it has held, whether the cluster is paused, and
+ * whether it was imported.
+ */
 export const PhaseLine = ({ cluster }: { cluster: ClusterSummary }) => {
   const classes = useStyles();
   return (
     <div className={classes.status}>
       <PhaseChip phase={cluster.phase} size="medium" />
       {cluster.paused && <PausedChip />}
+      {cluster.imported && <ImportedChip mode={cluster.imported.mode} />}
       <Typography variant="body2" color="textSecondary">
         since {formatAge(cluster.phaseSince)}
       </Typography>

@@ -7,7 +7,7 @@ import {
   humanizeOwner,
 } from '../../profiles/utils';
 import { DriftChip, UpdateAvailableChip } from '../ClusterChips';
-import { canChangeInPhase, profileRefText } from '../utils';
+import { applicableChanges, canChangeInPhase, profileRefText } from '../utils';
 import { ClusterAction } from './actionTypes';
 
 /** What the cluster runs and where: profile, add-ons, versions, placement, ownership. */
@@ -20,13 +20,21 @@ export const ProfileCard = ({
   canUpdate: boolean;
   onAction: (action: ClusterAction) => void;
 }) => {
-  const upgradable = canUpdate && canChangeInPhase(cluster.phase);
+  const changes = applicableChanges(cluster);
+  const changeable = canUpdate && canChangeInPhase(cluster.phase);
   const metadata: Record<string, unknown> = {
     Profile: (
       <>
         {profileRefText(cluster.profile)}{' '}
         {cluster.updateAvailable && (
-          <UpdateAvailableChip version={cluster.updateAvailable} />
+          <UpdateAvailableChip
+            version={cluster.updateAvailable}
+            onClick={
+              changeable && changes.version
+                ? () => onAction({ type: 'upgrade', preview: true })
+                : undefined
+            }
+          />
         )}
       </>
     ),
@@ -43,16 +51,18 @@ export const ProfileCard = ({
     'Management cluster': cluster.managementCluster,
   };
   if (cluster.apiServer) metadata['API server'] = cluster.apiServer;
-  metadata.Requested = `${formatDateTime(cluster.createdAt)} by ${humanizeOwner(
-    cluster.createdBy,
-  )}`;
+  if (cluster.imported?.distribution)
+    metadata.Distribution = cluster.imported.distribution;
+  metadata[cluster.imported ? 'Imported' : 'Requested'] = `${formatDateTime(
+    cluster.imported?.importedAt ?? cluster.createdAt,
+  )} by ${humanizeOwner(cluster.createdBy)}`;
   if (cluster.lastReconciledAt)
     metadata['Last reconciled'] = formatDateTime(cluster.lastReconciledAt);
   return (
     <InfoCard
       title="Profile and placement"
       action={
-        upgradable ? (
+        changeable && changes.version ? (
           <Button
             size="small"
             color="primary"
@@ -63,7 +73,18 @@ export const ProfileCard = ({
               ? `Upgrade to ${cluster.updateAvailable}`
               : 'Change version'}
           </Button>
-        ) : undefined
+        ) : (
+          changeable &&
+          changes.addOns && (
+            <Button
+              size="small"
+              color="primary"
+              onClick={() => onAction({ type: 'addOns' })}
+            >
+              Change add-ons
+            </Button>
+          )
+        )
       }
     >
       <StructuredMetadataTable

@@ -1,6 +1,7 @@
 import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import Checkbox from '@material-ui/core/Checkbox';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -16,6 +17,7 @@ import { ClusterSortKey } from '../../../api/PaletteApi';
 import { CLOUD_TYPE_LABELS, humanizeOwner } from '../../profiles/utils';
 import {
   DriftChip,
+  ImportedChip,
   NodesBar,
   PausedChip,
   PhaseChip,
@@ -48,18 +50,36 @@ interface Column {
   render: (cluster: ClusterSummary) => ReactNode;
 }
 
-/** One page of clusters, with headers that sort on the server. */
+/** Which rows are selected, and how a click changes that. */
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  /** Selects (or unselects) the named clusters. */
+  onSelect: (names: string[], selected: boolean) => void;
+}
+
+/**
+ * One page of clusters, with headers that sort on the server; with
+ * `selection`, a checkbox per row and one for the page. `onPreviewUpgrade`
+ * makes the update-available chip of the clusters `canUpgrade` allows open
+ * the upgrade preview.
+ */
 export const ClustersTable = ({
   items,
   sort,
   onSort,
   empty,
+  selection,
+  canUpgrade,
+  onPreviewUpgrade,
 }: {
   items: ClusterSummary[];
   sort: FleetSort;
   onSort: (sort: FleetSort) => void;
   /** Shown in place of rows when the page is empty. */
   empty: ReactNode;
+  selection?: RowSelection;
+  canUpgrade?: (name: string) => boolean;
+  onPreviewUpgrade?: (cluster: ClusterSummary) => void;
 }) => {
   const classes = useStyles();
   const entityLink = useRouteRef(entityRouteRef);
@@ -79,6 +99,11 @@ export const ClustersTable = ({
           >
             {c.name}
           </Link>
+          {c.imported && (
+            <div className={classes.chips}>
+              <ImportedChip mode={c.imported.mode} />
+            </div>
+          )}
           {c.message && (
             <Typography
               variant="body2"
@@ -134,7 +159,14 @@ export const ClustersTable = ({
           {(c.updateAvailable || c.drifted || c.paused) && (
             <div className={classes.chips}>
               {c.updateAvailable && (
-                <UpdateAvailableChip version={c.updateAvailable} />
+                <UpdateAvailableChip
+                  version={c.updateAvailable}
+                  onClick={
+                    onPreviewUpgrade && canUpgrade?.(c.name)
+                      ? () => onPreviewUpgrade(c)
+                      : undefined
+                  }
+                />
               )}
               {c.drifted && <DriftChip />}
               {c.paused && <PausedChip />}
@@ -150,6 +182,11 @@ export const ClustersTable = ({
     },
   ];
 
+  const names = items.map(c => c.name);
+  const selectedHere = selection
+    ? names.filter(n => selection.selected.has(n)).length
+    : 0;
+
   const sortBy = (key: ClusterSortKey) =>
     onSort({
       key,
@@ -161,6 +198,21 @@ export const ClustersTable = ({
       <Table size="small" aria-label="Clusters">
         <TableHead>
           <TableRow>
+            {selection && (
+              <TableCell padding="checkbox">
+                <Checkbox
+                  inputProps={{
+                    'aria-label': 'Select all clusters on this page',
+                  }}
+                  checked={names.length > 0 && selectedHere === names.length}
+                  indeterminate={
+                    selectedHere > 0 && selectedHere < names.length
+                  }
+                  disabled={names.length === 0}
+                  onChange={e => selection.onSelect(names, e.target.checked)}
+                />
+              </TableCell>
+            )}
             {columns.map(column => (
               <TableCell
                 key={column.title}
@@ -184,7 +236,23 @@ export const ClustersTable = ({
         </TableHead>
         <TableBody>
           {items.map(cluster => (
-            <TableRow key={cluster.name} hover aria-label={cluster.name}>
+            <TableRow
+              key={cluster.name}
+              hover
+              aria-label={cluster.name}
+              selected={selection?.selected.has(cluster.name)}
+            >
+              {selection && (
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    inputProps={{ 'aria-label': `Select ${cluster.name}` }}
+                    checked={selection.selected.has(cluster.name)}
+                    onChange={e =>
+                      selection.onSelect([cluster.name], e.target.checked)
+                    }
+                  />
+                </TableCell>
+              )}
               {columns.map(column => (
                 <TableCell key={column.title} align={column.align}>
                   {column.render(cluster)}
@@ -194,7 +262,10 @@ export const ClustersTable = ({
           ))}
           {items.length === 0 && (
             <TableRow>
-              <TableCell colSpan={columns.length} align="center">
+              <TableCell
+                colSpan={columns.length + (selection ? 1 : 0)}
+                align="center"
+              >
                 {empty}
               </TableCell>
             </TableRow>

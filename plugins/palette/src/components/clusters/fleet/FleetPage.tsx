@@ -12,6 +12,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import AddIcon from '@material-ui/icons/Add';
 import {
   ClusterDetails,
+  ClusterSummary,
   isClusterPhaseInProgress,
 } from '@palette-backstage/plugin-palette-common';
 import { useMemo, useState } from 'react';
@@ -23,8 +24,10 @@ import {
   usePolledValue,
 } from '../../../hooks';
 import { clusterRouteRef } from '../../../routes';
+import { ImportClusterButton } from '../../imports';
 import { NoMatches, ReloadProgress, TablePaging } from '../../shared';
 import { RequestClusterDialog } from '../request';
+import { BulkActionBar } from './BulkActionBar';
 import { ClustersTable } from './ClustersTable';
 import { FleetFilters } from './FleetFilters';
 import {
@@ -35,7 +38,10 @@ import {
   NO_FILTERS,
   toClusterQuery,
 } from './fleetQuery';
+import { FleetUpgradePreview } from './FleetUpgradePreview';
 import { PhaseFilter } from './PhaseFilter';
+import { useClusterPermissionMap } from './useClusterPermissionMap';
+import { useFleetSelection } from './useFleetSelection';
 
 const useStyles = makeStyles(theme => ({
   filters: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
@@ -43,6 +49,8 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const PAGE_SIZES = [25, 50, 100];
+
+const NO_ITEMS: ClusterSummary[] = [];
 
 /** How often the page is asked for again while a cluster on it is busy. */
 export const FLEET_POLL_MS = 5_000;
@@ -63,13 +71,14 @@ export const FleetPage = () => {
   const { filters, applied, page, pageSize } = paging;
   const [sort, setSort] = useState<FleetSort>(DEFAULT_SORT);
   const [requesting, setRequesting] = useState(false);
+  const [previewing, setPreviewing] = useState<string>();
 
   const query = useMemo(
     () => toClusterQuery(applied, sort, page, pageSize),
     [applied, sort, page, pageSize],
   );
   const key = JSON.stringify(query);
-  const { value, error } = usePolledValue(
+  const { value, error, refresh } = usePolledValue(
     async () => ({ key, response: await paletteApi.listClusters(query) }),
     [paletteApi, key],
     ({ response }) =>
@@ -77,6 +86,12 @@ export const FleetPage = () => {
         ? FLEET_POLL_MS
         : undefined,
   );
+
+  const items = value?.response.items ?? NO_ITEMS;
+  const permissions = useClusterPermissionMap(
+    useMemo(() => items.map(c => c.name), [items]),
+  );
+  const { selection, selected, clear } = useFleetSelection(key, items);
 
   // Chips apply at once; only typing waits.
   const changePhases = (phases: Filters['phases']) =>
@@ -107,7 +122,7 @@ export const FleetPage = () => {
         title="No clusters yet"
         description={
           canCreate
-            ? 'Request a cluster from a published cluster profile: pick the profile, the cloud account and the worker pools, validate, and Palette provisions it on Cluster API.'
+            ? 'Request a cluster from a published cluster profile: pick the profile, the cloud account and the worker pools, validate, and Palette provisions it on Cluster API. A cluster built elsewhere can be brought in with Import cluster, by its kubeconfig.'
             : 'Clusters are requested from published cluster profiles. Ask your platform team for the palette.cluster.create permission, or use a software template that requests one for you.'
         }
         action={requestButton || undefined}
@@ -133,8 +148,17 @@ export const FleetPage = () => {
             loading={value.key !== key}
             label="Loading clusters"
           />
+          <BulkActionBar
+            selected={selected}
+            permissionsOf={permissions.of}
+            onClear={clear}
+            onDone={refresh}
+          />
           <ClustersTable
             items={response.items}
+            selection={selection}
+            canUpgrade={name => permissions.of(name).canUpdate}
+            onPreviewUpgrade={c => setPreviewing(c.name)}
             sort={sort}
             onSort={s => {
               setSort(s);
@@ -163,10 +187,11 @@ export const FleetPage = () => {
         description="Every cluster Palette manages, with its live lifecycle"
       >
         {requestButton}
+        <ImportClusterButton onImported={openCluster} />
         <SupportButton>
           Clusters are created from published cluster profiles and reconciled by
-          Cluster API. Open a cluster to follow its lifecycle, upgrade, scale or
-          delete it.
+          Cluster API, or imported by kubeconfig. Open a cluster to follow its
+          lifecycle, upgrade, scale or delete it.
         </SupportButton>
       </ContentHeader>
       {body}
@@ -175,6 +200,16 @@ export const FleetPage = () => {
           open={requesting}
           onClose={() => setRequesting(false)}
           onCreated={openCluster}
+        />
+      )}
+      {previewing && (
+        <FleetUpgradePreview
+          name={previewing}
+          onClose={() => setPreviewing(undefined)}
+          onDone={() => {
+            setPreviewing(undefined);
+            refresh();
+          }}
         />
       )}
     </>

@@ -14,10 +14,13 @@ export const OwnershipFields = ({
   onChange,
   messagesOf,
   disabled,
+  idPrefix = 'request-cluster',
 }: Ownership & {
   onChange: (change: Partial<Ownership>, field: keyof Ownership) => void;
   messagesOf: MessagesOf;
   disabled?: boolean;
+  /** Of the inputs' ids, unique per form. */
+  idPrefix?: string;
 }) => {
   const common = {
     fullWidth: true,
@@ -31,7 +34,7 @@ export const OwnershipFields = ({
       <Grid item xs={12} sm={4}>
         <TextField
           {...common}
-          id="request-cluster-owner"
+          id={`${idPrefix}-owner`}
           label="Owner group"
           value={owner}
           onChange={e => onChange({ owner: e.target.value }, 'owner')}
@@ -41,7 +44,7 @@ export const OwnershipFields = ({
       <Grid item xs={12} sm={4}>
         <TextField
           {...common}
-          id="request-cluster-project"
+          id={`${idPrefix}-project`}
           label="Project"
           value={project}
           onChange={e => onChange({ project: e.target.value }, 'project')}
@@ -54,7 +57,7 @@ export const OwnershipFields = ({
       <Grid item xs={12} sm={4}>
         <EnvironmentField
           {...common}
-          id="request-cluster-environment"
+          id={`${idPrefix}-environment`}
           value={environment}
           onChange={value => onChange({ environment: value }, 'environment')}
           {...helperTextOf(

@@ -104,6 +104,7 @@ export const AddOnProfilesFields = ({
   onChange,
   messagesOf,
   disabled,
+  idPrefix = 'request-cluster',
 }: {
   /** The add-on profiles that fit the cluster's cloud. */
   available: ProfileSummary[];
@@ -111,6 +112,8 @@ export const AddOnProfilesFields = ({
   onChange: (addOns: AddOnForm[]) => void;
   messagesOf: MessagesOf;
   disabled?: boolean;
+  /** Of the inputs' ids, unique per form. */
+  idPrefix?: string;
 }) => (
   <ChosenProfilesField
     label="Add-ons"
@@ -127,7 +130,7 @@ export const AddOnProfilesFields = ({
         <SelectField
           margin="dense"
           variant="outlined"
-          id={`request-cluster-addon-${addOn.name}`}
+          id={`${idPrefix}-addon-${addOn.name}`}
           label={`Add-on ${addOn.name}`}
           value={addOn.version}
           disabled={disabled}
@@ -149,7 +152,7 @@ export const AddOnProfilesFields = ({
       );
     }}
     removeLabel={name => `Remove add-on ${name}`}
-    addId="request-cluster-add-addon"
+    addId={`${idPrefix}-add-addon`}
     addLabel="Add an add-on"
     addEmptyLabel="Choose an add-on profile"
     toChosen={p =>

@@ -325,15 +325,31 @@ describe('RequestClusterDialog', () => {
           estimatedMonthlyCost: 420.48,
           usageAfter: { clusters: 3, nodes: 11, vcpus: 30, monthlyCost: 1620 },
         },
+        costEstimate: {
+          currency: 'USD',
+          total: {
+            hourly: { min: 0.58, max: 1.15 },
+            monthly: { min: 420.48, max: 840.96 },
+          },
+          lines: [
+            {
+              item: 'pool workers (2–4 × m5.large)',
+              cost: {
+                hourly: { min: 0.58, max: 1.15 },
+                monthly: { min: 420.48, max: 840.96 },
+              },
+            },
+          ],
+          warnings: [],
+        },
       }),
     });
     await render(api);
     const form = await fillValidForm(user);
     await user.click(form.getByRole('button', { name: 'Validate' }));
     const governance = await form.findByLabelText('Governance');
-    expect(governance).toHaveTextContent(
-      'Estimated cost: $420 / month at list prices.',
-    );
+    // The cost model's estimate: a range, because the pool autoscales.
+    expect(await form.findByText(/\$420–\$841/)).toBeInTheDocument();
     expect(governance).toHaveTextContent(
       'the team runs 3 clusters with 11 nodes and 30 vCPUs for about $1,620 a month.',
     );

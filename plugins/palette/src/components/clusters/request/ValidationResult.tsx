@@ -6,7 +6,8 @@ import {
 } from '@palette-backstage/plugin-palette-common';
 import { MessageList } from '../../profiles/DraftEditor/MessageList';
 import { humanizeOwner, summarizeMessages } from '../../profiles/utils';
-import { formatCost, formatMonthlyCost } from '../../governance/format';
+import { formatCost } from '../../governance/format';
+import { CostEstimateView } from '../../scaffolder/CostEstimateView';
 import { plural } from '../utils';
 import { ManifestsView } from './ManifestsView';
 
@@ -16,8 +17,8 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
- * What governance said about a validated request: its estimated monthly
- * cost, the team's usage with it, and who must approve it first. Its
+ * What governance said about a validated request: the team's usage with
+ * it (priced by the cost model), and who must approve it first. Its
  * violations are among the messages, next to their fields.
  */
 export const GovernanceSummary = ({
@@ -33,11 +34,9 @@ export const GovernanceSummary = ({
       className={classes.governance}
       aria-label="Governance"
     >
-      Estimated cost: {formatMonthlyCost(governance.estimatedMonthlyCost)} at
-      list prices. With it, the team runs{' '}
-      {plural(usageAfter.clusters, 'cluster')} with{' '}
-      {plural(usageAfter.nodes, 'node')} and {usageAfter.vcpus} vCPUs for about{' '}
-      {formatCost(usageAfter.monthlyCost)} a month.
+      With this request, the team runs {plural(usageAfter.clusters, 'cluster')}{' '}
+      with {plural(usageAfter.nodes, 'node')} and {usageAfter.vcpus} vCPUs for
+      about {formatCost(usageAfter.monthlyCost)} a month.
       {approval &&
         ` Needs approval by ${humanizeOwner(
           approval.approverGroup,
@@ -78,6 +77,9 @@ export const ValidationResult = ({
               )}. The problems are marked next to their fields.`}
           {stale && ' The form changed since; validate again.'}
         </Alert>
+      )}
+      {result?.costEstimate && (
+        <CostEstimateView estimate={result.costEstimate} loading={false} />
       )}
       {result?.governance && (
         <GovernanceSummary governance={result.governance} />

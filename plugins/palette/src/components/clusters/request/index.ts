@@ -3,6 +3,13 @@ export { VariableFields, type MessagesOf } from './VariableFields';
 export { WorkerPoolFields } from './WorkerPoolFields';
 export { AddOnProfilesFields } from './ProfileFields';
 export { ManifestsView } from './ManifestsView';
+export { OwnershipFields } from './OwnershipFields';
+export {
+  ownershipMessages,
+  toOwnershipRequest,
+  type AddOnForm,
+  type OwnershipForm,
+} from './requestForm';
 export {
   newPool,
   poolMessages,

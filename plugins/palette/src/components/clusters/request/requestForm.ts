@@ -129,6 +129,22 @@ export function normalizeSystemRef(text: string): string | undefined {
   }
 }
 
+/** Who owns a cluster, as the ownership inputs hold it. */
+export interface OwnershipForm {
+  owner: string;
+  project: string;
+  environment: string;
+}
+
+/** The ownership of a request: entity refs from what was typed. */
+export function toOwnershipRequest(form: OwnershipForm): OwnershipForm {
+  return {
+    owner: normalizeOwnerRef(form.owner) ?? form.owner.trim(),
+    project: normalizeSystemRef(form.project) ?? form.project.trim(),
+    environment: form.environment.trim(),
+  };
+}
+
 /** The values sent: those the user may set and that are set. */
 function variableValues(
   form: RequestForm,
@@ -158,9 +174,7 @@ export function toClusterRequest(
       replicas: Number(form.controlPlaneReplicas) as 1 | 3 | 5,
     },
     workerPools: form.pools.map(toWorkerPool),
-    owner: normalizeOwnerRef(form.owner) ?? form.owner.trim(),
-    project: normalizeSystemRef(form.project) ?? form.project.trim(),
-    environment: form.environment.trim(),
+    ...toOwnershipRequest(form),
   };
   if (form.controlPlaneInstanceType.trim())
     request.controlPlane.instanceType = form.controlPlaneInstanceType.trim();
@@ -182,10 +196,26 @@ const REQUIRED: Record<string, (form: RequestForm) => boolean> = {
   'profile.version': f => !f.version,
   cloudAccount: f => !f.cloudAccount,
   region: f => !f.region,
-  owner: f => !f.owner.trim(),
-  project: f => !f.project.trim(),
-  environment: f => !f.environment.trim(),
 };
+
+/**
+ * What is wrong with the ownership inputs before the server is asked:
+ * empty, or not a group or system reference.
+ */
+export function ownershipMessages(form: OwnershipForm): ValidationMessage[] {
+  const messages: ValidationMessage[] = [];
+  for (const field of ['owner', 'project', 'environment'] as const)
+    if (!form[field].trim()) messages.push(error(field, 'is required'));
+  if (form.owner.trim() && !normalizeOwnerRef(form.owner))
+    messages.push(
+      error('owner', 'must be a group such as team-apollo or group:default/x'),
+    );
+  if (form.project.trim() && !normalizeSystemRef(form.project))
+    messages.push(
+      error('project', 'must be a system such as payments or system:default/x'),
+    );
+  return messages;
+}
 
 /**
  * What is wrong with the form before the server is asked: the API's own
@@ -201,14 +231,7 @@ export function validateRequestForm(
   const said = (field: string) => messages.some(m => m.field === field);
   for (const [field, isEmpty] of Object.entries(REQUIRED))
     if (isEmpty(form)) messages.push(error(field, 'is required'));
-  if (form.owner.trim() && !normalizeOwnerRef(form.owner))
-    messages.push(
-      error('owner', 'must be a group such as team-apollo or group:default/x'),
-    );
-  if (form.project.trim() && !normalizeSystemRef(form.project))
-    messages.push(
-      error('project', 'must be a system such as payments or system:default/x'),
-    );
+  messages.push(...ownershipMessages(form));
   form.pools.forEach((pool, i) => {
     for (const m of poolMessages(pool))
       messages.push({ ...m, field: `workerPools.${i}.${m.field}` });

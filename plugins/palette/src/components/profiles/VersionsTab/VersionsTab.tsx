@@ -10,6 +10,8 @@ import TableCell from '@material-ui/core/TableCell';
 import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import Tooltip from '@material-ui/core/Tooltip';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   ProfileDetails,
@@ -18,6 +20,12 @@ import {
 import { useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { ProfilePermissions } from '../../../hooks';
+import { plural } from '../../clusters/utils';
+import { CreateRolloutDialog } from '../../rollouts';
+import {
+  NO_ROLLOUT_PERMISSION,
+  useCanManageRollouts,
+} from '../../rollouts/useCanManageRollouts';
 import { ConfirmDialog } from '../../shared';
 import { DeprecatedChip } from '../ProfileChips';
 import {
@@ -26,6 +34,7 @@ import {
   formatDateTime,
   humanizeOwner,
 } from '../utils';
+import { useVersionUsage } from './versionUsage';
 
 const useStyles = makeStyles(theme => ({
   actions: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
@@ -34,7 +43,9 @@ const useStyles = makeStyles(theme => ({
 
 /**
  * The published versions of a profile: change notes, who published them
- * and when, and deprecating, deleting and exporting each.
+ * and when, how many clusters run each, and deprecating, deleting and
+ * exporting each. A version that clusters on older ones could move to
+ * offers a rollout.
  */
 export const VersionsTab = ({
   profile,
@@ -54,6 +65,9 @@ export const VersionsTab = ({
   const [busy, setBusy] = useState<string>();
   const [toDelete, setToDelete] = useState<ProfileVersionInfo>();
   const [confirming, setConfirming] = useState(false);
+  const [rollingOut, setRollingOut] = useState<string>();
+  const usage = useVersionUsage(profile.name, profile.versions.length);
+  const { allowed: canRollOut } = useCanManageRollouts();
 
   const act = async (label: string, work: () => Promise<void>) => {
     setBusy(label);
@@ -114,6 +128,7 @@ export const VersionsTab = ({
               <TableCell>Published by</TableCell>
               <TableCell>Published</TableCell>
               <TableCell>Status</TableCell>
+              <TableCell align="right">Clusters</TableCell>
               <TableCell>Actions</TableCell>
             </TableRow>
           </TableHead>
@@ -135,8 +150,34 @@ export const VersionsTab = ({
                 <TableCell>
                   {v.deprecated ? <DeprecatedChip /> : 'Active'}
                 </TableCell>
+                <TableCell align="right">
+                  {usage.clustersOn(v.version) ?? '—'}
+                </TableCell>
                 <TableCell>
                   <div className={classes.actions}>
+                    {!v.deprecated && usage.clustersBehind(v.version) > 0 && (
+                      <Tooltip
+                        title={
+                          canRollOut
+                            ? `Move the ${plural(
+                                usage.clustersBehind(v.version),
+                                'cluster',
+                              )} on older versions to ${v.version} in waves`
+                            : NO_ROLLOUT_PERMISSION
+                        }
+                      >
+                        <span>
+                          <Button
+                            size="small"
+                            color="primary"
+                            onClick={() => setRollingOut(v.version)}
+                            disabled={!canRollOut || !!busy}
+                          >
+                            Roll out
+                          </Button>
+                        </span>
+                      </Tooltip>
+                    )}
                     <Button
                       size="small"
                       onClick={() => exportVersion(v)}
@@ -173,6 +214,17 @@ export const VersionsTab = ({
           </TableBody>
         </Table>
       </TableContainer>
+      {usage.error && (
+        <Typography variant="body2" color="textSecondary" role="status">
+          Cluster counts are unavailable: {errorMessage(usage.error)}
+        </Typography>
+      )}
+      {rollingOut && (
+        <CreateRolloutDialog
+          preset={{ profile: profile.name, targetVersion: rollingOut }}
+          onClose={() => setRollingOut(undefined)}
+        />
+      )}
       <ConfirmDialog
         open={confirming}
         title={`Delete ${profile.name} ${toDelete?.version ?? ''}?`}

@@ -230,6 +230,16 @@ export function fakePaletteApi(overrides: Partial<PaletteApi> = {}): ApiMock {
     listApprovals: jest.fn(async () => ({ items: [] })),
     decideApproval: fail('decideApproval'),
     listAudit: jest.fn(async () => ({ items: [] })),
+    getProfileUsage: jest.fn(async (name: string) => ({
+      profile: name,
+      versions: [],
+    })),
+    getClusterMaintenanceWindow: jest.fn(async () => ({
+      window: null,
+      environmentWindow: null,
+      open: true,
+    })),
+    listRollouts: jest.fn(async () => ({ items: [], totalCount: 0 })),
   };
   for (const [key, value] of Object.entries(overrides))
     api[key] = jest.fn(value as (...args: any[]) => any);

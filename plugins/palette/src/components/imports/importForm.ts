@@ -1,0 +1,106 @@
+import {
+  ImportClusterRequestInput,
+  importClusterRequestSchema,
+  ImportMode,
+  ValidationMessage,
+} from '@palette-backstage/plugin-palette-common';
+import {
+  AddOnForm,
+  ownershipMessages,
+  toOwnershipRequest,
+} from '../clusters/request';
+import { normalizeFieldPath } from '../clusters/utils';
+
+/** The import dialog's inputs. */
+export interface ImportForm {
+  name: string;
+  /** The kubeconfig, pasted or read from a file; cleared once imported. */
+  kubeconfig: string;
+  context: string;
+  mode: ImportMode;
+  /** Managed mode only. */
+  addOns: AddOnForm[];
+  owner: string;
+  project: string;
+  environment: string;
+  description: string;
+}
+
+export function emptyImportForm(): ImportForm {
+  return {
+    name: '',
+    kubeconfig: '',
+    context: '',
+    mode: 'read-only',
+    addOns: [],
+    owner: '',
+    project: '',
+    environment: 'dev',
+    description: '',
+  };
+}
+
+/** The API request for the form; add-ons only in managed mode. */
+export function toImportRequest(form: ImportForm): ImportClusterRequestInput {
+  const request: ImportClusterRequestInput = {
+    name: form.name.trim(),
+    kubeconfig: form.kubeconfig,
+    mode: form.mode,
+    addOnProfiles:
+      form.mode === 'managed'
+        ? form.addOns.map(a => ({ name: a.name, version: a.version }))
+        : [],
+    ...toOwnershipRequest(form),
+  };
+  if (form.context.trim()) request.context = form.context.trim();
+  if (form.description.trim()) request.description = form.description.trim();
+  return request;
+}
+
+const FIELDS_SHOWN = [
+  /^name$/,
+  /^kubeconfig$/,
+  /^context$/,
+  /^mode$/,
+  /^addOnProfiles(\.\d+(\.name|\.version)?)?$/,
+  /^owner$/,
+  /^project$/,
+  /^environment$/,
+  /^description$/,
+];
+
+/** Whether the import form shows a field next to an input. */
+export const isImportFieldShown = (field: string) =>
+  FIELDS_SHOWN.some(pattern => pattern.test(field));
+
+/**
+ * What is wrong with the form before the server is asked: empty inputs and
+ * ownership in friendly words, then the API's own schema.
+ */
+export function validateImportForm(form: ImportForm): ValidationMessage[] {
+  const messages: ValidationMessage[] = [];
+  const required = (field: string) =>
+    messages.push({
+      severity: 'error',
+      code: 'form',
+      field,
+      message: 'is required',
+    });
+  if (!form.name.trim()) required('name');
+  if (!form.kubeconfig.trim()) required('kubeconfig');
+  messages.push(...ownershipMessages(form));
+  const parsed = importClusterRequestSchema.safeParse(toImportRequest(form));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = normalizeFieldPath(issue.path as PropertyKey[]);
+      if (messages.some(m => m.field === field)) continue;
+      messages.push({
+        severity: 'error',
+        code: 'form',
+        field,
+        message: issue.message,
+      });
+    }
+  }
+  return messages;
+}

@@ -1,0 +1,3 @@
+export { RolloutsRouter } from './RolloutsRouter';
+export { CreateRolloutDialog } from './create/CreateRolloutDialog';
+export type { RolloutPreset } from './create/rolloutForm';
