@@ -71,6 +71,14 @@ import {
  *
  * @public
  */
+/** An existing cluster the embedded simulator hosts, to try import with. */
+export interface SimulatedExistingCluster {
+  managementCluster: string;
+  name: string;
+  /** `healthy`, `degraded` or `unreachable`. */
+  health: string;
+}
+
 export interface ListPacksFilter {
   /** Only packs of this layer. */
   layer?: PackLayer;
@@ -443,6 +451,17 @@ export interface PaletteApi {
     name: string,
     profileName?: string,
   ): Promise<GeneratedProfileResult>;
+
+  /**
+   * Existing clusters the embedded Cluster API simulator hosts, to try
+   * import with in the demo portal; empty with real management clusters.
+   */
+  listSimulatedExistingClusters(): Promise<SimulatedExistingCluster[]>;
+
+  /** The kubeconfig of one simulated existing cluster (it reaches only that one). */
+  getSimulatedExistingClusterKubeconfig(
+    cluster: SimulatedExistingCluster,
+  ): Promise<string>;
 
   /** A page of rollouts (without their waves), newest first. */
   listRollouts(filter?: ListRolloutsFilter): Promise<ListRolloutsResponse>;

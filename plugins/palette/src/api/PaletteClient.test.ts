@@ -1508,3 +1508,31 @@ describe('PaletteClient rollouts', () => {
     });
   });
 });
+
+describe('PaletteClient sandbox', () => {
+  const simulated = {
+    managementCluster: 'embedded',
+    name: 'legacy-payments',
+    health: 'healthy',
+  };
+
+  it('lists the simulated existing clusters', async () => {
+    const { fetch, client: c } = client(json({ items: [simulated] }));
+    await expect(c.listSimulatedExistingClusters()).resolves.toEqual([
+      simulated,
+    ]);
+    expect(sent(fetch).url).toBe(`${BASE}/sandbox/existing-clusters`);
+  });
+
+  it('reads one simulated cluster kubeconfig as text', async () => {
+    const { fetch, client: c } = client(
+      new Response('apiVersion: v1\nkind: Config\n', { status: 200 }),
+    );
+    await expect(
+      c.getSimulatedExistingClusterKubeconfig(simulated),
+    ).resolves.toBe('apiVersion: v1\nkind: Config\n');
+    expect(sent(fetch).url).toBe(
+      `${BASE}/sandbox/existing-clusters/embedded/legacy-payments/kubeconfig`,
+    );
+  });
+});

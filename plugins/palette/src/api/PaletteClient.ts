@@ -79,6 +79,7 @@ import {
   ListClustersFilter,
   ListPacksFilter,
   ListRolloutsFilter,
+  SimulatedExistingCluster,
   PaletteApi,
   SaveDraftResponse,
 } from './PaletteApi';
@@ -703,6 +704,22 @@ export class PaletteClient implements PaletteApi {
       json: profileName ? { name: profileName } : {},
     });
     return { ...body, layers: Array.isArray(body?.layers) ? body.layers : [] };
+  }
+
+  async listSimulatedExistingClusters(): Promise<SimulatedExistingCluster[]> {
+    const body = await this.json('/sandbox/existing-clusters');
+    return Array.isArray(body?.items) ? body.items : [];
+  }
+
+  async getSimulatedExistingClusterKubeconfig(
+    cluster: SimulatedExistingCluster,
+  ): Promise<string> {
+    const response = await this.request(
+      `/sandbox/existing-clusters/${segment(
+        cluster.managementCluster,
+      )}/${segment(cluster.name)}/kubeconfig`,
+    );
+    return response.text();
   }
 
   async listRollouts(

@@ -85,6 +85,42 @@ describe('ImportClusterDialog', () => {
     expect(form.queryByRole('group', { name: 'Add-ons' })).toBeNull();
   });
 
+  it('fills in a simulated existing cluster on the embedded management cluster', async () => {
+    const user = userEvent.setup({ delay: null });
+    const simulated = {
+      managementCluster: 'embedded',
+      name: 'legacy-payments',
+      health: 'healthy',
+    };
+    const api = fakeClusterApi({
+      listSimulatedExistingClusters: async () => [simulated],
+      getSimulatedExistingClusterKubeconfig: jest.fn(async () => KUBECONFIG),
+    });
+    await renderFleet(api);
+    const form = await openDialog(user);
+    await user.click(
+      await form.findByLabelText(/^Try a simulated existing cluster/),
+    );
+    await user.click(
+      await screen.findByRole('option', { name: 'legacy-payments (healthy)' }),
+    );
+    await waitFor(() =>
+      expect(form.getByLabelText(/^Kubeconfig/)).toHaveValue(KUBECONFIG),
+    );
+    expect(form.getByLabelText(/^Cluster name/)).toHaveValue('legacy-payments');
+    expect(api.getSimulatedExistingClusterKubeconfig).toHaveBeenCalledWith(
+      simulated,
+    );
+  });
+
+  it('offers no simulated clusters with real management clusters', async () => {
+    const user = userEvent.setup({ delay: null });
+    await renderFleet(fakeClusterApi());
+    const form = await openDialog(user);
+    expect(form.getByLabelText(/^Kubeconfig/)).toBeInTheDocument();
+    expect(form.queryByLabelText(/^Try a simulated existing cluster/)).toBeNull();
+  });
+
   it('tests the connection without storing anything and shows what it found', async () => {
     const user = userEvent.setup({ delay: null });
     const api = fakeClusterApi({

@@ -38,6 +38,7 @@ import {
 } from './importForm';
 import { ImportModeField } from './ImportModeField';
 import { KubeconfigField } from './KubeconfigField';
+import { SimulatedClusterPicker } from './SimulatedClusterPicker';
 
 /** The last successful connection test, and the form it was for. */
 interface Probe {
@@ -248,6 +249,16 @@ export const ImportClusterDialog = ({
         </Grid>
       </Section>
       <Section title="Connection">
+        <SimulatedClusterPicker
+          disabled={disabled}
+          onPick={(cluster, kubeconfig) =>
+            update(
+              { kubeconfig, ...(form.name ? {} : { name: cluster.name }) },
+              'kubeconfig',
+              'name',
+            )
+          }
+        />
         <KubeconfigField
           value={form.kubeconfig}
           onChange={kubeconfig => update({ kubeconfig }, 'kubeconfig')}

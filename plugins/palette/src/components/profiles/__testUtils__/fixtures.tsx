@@ -230,6 +230,7 @@ export function fakePaletteApi(overrides: Partial<PaletteApi> = {}): ApiMock {
     listApprovals: jest.fn(async () => ({ items: [] })),
     decideApproval: fail('decideApproval'),
     listAudit: jest.fn(async () => ({ items: [] })),
+    listSimulatedExistingClusters: jest.fn(async () => []),
     getProfileUsage: jest.fn(async (name: string) => ({
       profile: name,
       versions: [],
