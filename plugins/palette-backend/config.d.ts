@@ -87,6 +87,36 @@ export interface Config {
       /** How long one backend instance holds a cluster while reconciling it (default 60 seconds). */
       lease?: HumanDuration | string;
     };
+    /** Existing clusters imported by kubeconfig. */
+    imports?: {
+      /** How often every imported cluster is rediscovered and its health checked (default 1 minute). */
+      checkInterval?: HumanDuration | string;
+      /** How long the API server of a cluster may take to answer one call (default 10 seconds). */
+      callTimeout?: HumanDuration | string;
+      /** How many imported clusters are checked at once (default 4). */
+      concurrency?: number;
+    };
+    /** Fleet rollouts of profile versions. */
+    rollouts?: {
+      /** How often the runner moves rollouts on (default 15 seconds). */
+      tickInterval?: HumanDuration | string;
+      /**
+       * Default maintenance windows per environment name (a cluster's own
+       * window overrides its environment's); clusters without one may be
+       * upgraded at any time. The backend does not start with a window it
+       * cannot evaluate.
+       */
+      maintenanceWindows?: {
+        [environment: string]: {
+          /** Five-field cron expression of each opening, e.g. `0 2 * * 6`. */
+          cron: string;
+          /** How long the window stays open (15 minutes to 7 days). */
+          durationMinutes: number;
+          /** IANA time zone of the cron expression (default UTC). */
+          timeZone?: string;
+        };
+      };
+    };
     /** Fleet compliance rules and their evaluation. */
     compliance?: {
       /** How often every live cluster is evaluated (default 1 hour). */
@@ -106,6 +136,25 @@ export interface Config {
        */
       requiredAddons?: {
         [environment: string]: Array<{ purpose: string; anyOf: string[] }>;
+      };
+      /**
+       * Collecting scan reports from the workload clusters: scanners
+       * (kube-bench, Sonobuoy, Trivy, Grype) leave their JSON report in a
+       * labelled ConfigMap (key `report.json`, the label's value naming the
+       * tool); the backend reads them with each cluster's admin kubeconfig
+       * and records the new ones as uploaded reports are.
+       */
+      collectScans?: {
+        /** Off by default: it reads every running cluster. */
+        enabled?: boolean;
+        /** How often (default 1 hour). */
+        frequency?: HumanDuration | string;
+        /** The workload-cluster namespace of the reports (default `palette-scans`). */
+        namespace?: string;
+        /** The label marking report ConfigMaps (default `palette.io/scan-report`). */
+        label?: string;
+        /** Clusters read at once (default 4). */
+        concurrency?: number;
       };
     };
   };

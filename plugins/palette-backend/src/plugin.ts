@@ -45,6 +45,7 @@ import { DatabaseProfileStore } from './database';
 import { HealthReporter } from './health/HealthReporter';
 import { readManagementClusterConfig } from './management/managementClusterConfig';
 import { ManagementClusters } from './management/ManagementClusters';
+import { SimulatedExistingClusters } from './management/SimulatedExistingClusters';
 import { PackRegistry } from './packs';
 import {
   paletteProfilePermissionRules,
@@ -53,10 +54,13 @@ import {
 import { createCost } from './fleet/cost';
 import { createFleetCompliance } from './fleet/compliance';
 import { COST_ACCRUALS_TABLE } from './fleet/cost/CostSnapshots';
-import { demoHistoryTask } from './seed/demoHistory';
+import { demoComplianceHistory } from './seed/demoComplianceHistory';
+import { demoHistoryIfEnabled } from './seed/demoHistory';
 import { seedDemoFleet } from './seed/seedDemoFleet';
 import { seedDemoGovernance } from './seed/seedDemoGovernance';
 import { seedDemoProfiles } from './seed/seedDemoProfiles';
+import { createImports } from './imports';
+import { createRollouts } from './rollouts';
 import { createRouter } from './service/router';
 
 /**
@@ -181,6 +185,12 @@ export const palettePlugin = createBackendPlugin({
           onClusterChanged,
         });
         lifecycle.addShutdownHook(() => orchestrator.stop());
+        // Never logged or stored: read on request only.
+        const readKubeconfig = (record: ClusterRecord) =>
+          readWorkloadKubeconfig(
+            orchestrator.client(record.managementCluster),
+            record,
+          );
         const governanceStore = new DatabaseGovernanceStore({
           db,
           auditLog: store.auditLog,
@@ -192,16 +202,34 @@ export const palettePlugin = createBackendPlugin({
           config,
           logger,
         });
+        const compliance = createFleetCompliance({
+          config,
+          logger,
+          db,
+          clusters: clusterStore,
+          profiles: store,
+          packs,
+          governance: governanceStore,
+          ownerExists: async ref =>
+            Boolean(
+              await catalog.getEntityByRef(ref, {
+                credentials: await auth.getOwnServiceCredentials(),
+              }),
+            ),
+        });
         const demoFleet = config.getOptionalBoolean('palette.demoData.fleet');
-        const demoHistory = demoFleet
-          ? demoHistoryTask({
-              clusterStore,
-              logger,
-              recordCostSnapshot: at => cost.recordSnapshot(at),
-              hasCostHistory: async () =>
-                (await db(COST_ACCRUALS_TABLE).first()) !== undefined,
-            })
-          : undefined;
+        const demoHistory = demoHistoryIfEnabled(config, {
+          clusterStore,
+          logger,
+          recordCostSnapshot: at => cost.recordSnapshot(at),
+          hasCostHistory: async () =>
+            (await db(COST_ACCRUALS_TABLE).first()) !== undefined,
+          complianceHistory: demoComplianceHistory({
+            compliance: compliance.service,
+            clusterStore,
+            logger,
+          }),
+        });
         await scheduler.scheduleTask({
           ...cost.snapshotTask,
           scope: 'global',
@@ -232,26 +260,22 @@ export const palettePlugin = createBackendPlugin({
           namespace: clusterSettings.namespace,
         };
 
-        const compliance = createFleetCompliance({
-          config,
-          logger,
-          db,
-          clusters: clusterStore,
-          profiles: store,
-          packs,
-          governance: governance.store,
-          ownerExists: async ref =>
-            Boolean(
-              await catalog.getEntityByRef(ref, {
-                credentials: await auth.getOwnServiceCredentials(),
-              }),
-            ),
-        });
         await scheduler.scheduleTask({
           ...compliance.evaluationTask,
           timeout: { minutes: 15 },
           scope: 'global',
+          // Demo history is backfilled before the regular evaluation starts.
+          fn: async () => {
+            if (demoHistory && !demoHistory.settled()) return;
+            await compliance.evaluationTask.fn();
+          },
         });
+        const scanCollection = compliance.scanCollectionTask({
+          readKubeconfig,
+          auditor,
+        });
+        if (scanCollection)
+          await scheduler.scheduleTask({ ...scanCollection, scope: 'global' });
         // Mounted before the main router: scan reports may exceed its 1 MB body limit.
         const complianceRouter = Router();
         compliance.registerRoutes(complianceRouter, {
@@ -273,6 +297,34 @@ export const palettePlugin = createBackendPlugin({
           },
         };
         const clusterService = new ClusterService(clusterServiceOptions);
+
+        const imports = createImports({
+          config,
+          logger,
+          store: clusterStore,
+          clusters: clusterService,
+          profiles: store,
+          packs,
+          managementClusters: clusters,
+          client: name => orchestrator.client(name),
+          namespace: clusterSettings.namespace,
+          onChanged: clusterServiceOptions.onChanged,
+          onStatusChanged: record => onClusterChanged(record.name),
+          onProfileChanged,
+        });
+        await scheduler.scheduleTask(imports.monitorTask);
+
+        const rollouts = createRollouts({
+          config,
+          logger,
+          db,
+          auditLog: store.auditLog,
+          clusterStore,
+          clusters: clusterService,
+          profiles: store,
+        });
+        await scheduler.scheduleTask(rollouts.task);
+        lifecycle.addShutdownHook(() => rollouts.runner.idle());
 
         await scheduler.scheduleTask({
           id: 'palette-approval-expiry',
@@ -329,11 +381,10 @@ export const palettePlugin = createBackendPlugin({
             governance,
             resolveContext,
             cost,
-            readKubeconfig: record =>
-              readWorkloadKubeconfig(
-                orchestrator.client(record.managementCluster),
-                record,
-              ),
+            imports,
+            rollouts,
+            readKubeconfig,
+            simulated: new SimulatedExistingClusters(clusters),
           }),
         );
       },

@@ -23,8 +23,10 @@ export interface ClusterCatalogRecord
     | 'managementCluster'
     | 'kubernetesVersion'
     | 'apiServer'
+    | 'imported'
   > {
-  profile: ProfileRef;
+  /** Absent on imported clusters: they were not built from a profile. */
+  profile?: ProfileRef;
   addOnProfiles: ProfileRef[];
   /** The description the developer gave in the request. */
   description?: string;

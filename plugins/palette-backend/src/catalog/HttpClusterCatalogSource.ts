@@ -1,6 +1,7 @@
 import {
   cloudTypeSchema,
   clusterPhaseSchema,
+  importModeSchema,
   profileRefSchema,
 } from '@palette-backstage/plugin-palette-common';
 import { z } from 'zod';
@@ -33,7 +34,16 @@ const clusterRecordSchema: z.ZodType<ClusterCatalogRecord> = z
     kubernetesVersion: optionalText,
     apiServer: optionalText,
     apiServerCertificateAuthority: optionalText,
-    profile: profileRefSchema,
+    profile: profileRefSchema.optional(),
+    imported: z
+      .object({
+        mode: importModeSchema,
+        importedAt: z.string(),
+        distribution: optionalText,
+        lastDiscoveredAt: optionalText,
+        lastError: optionalText,
+      })
+      .optional(),
     addOnProfiles: z.array(profileRefSchema).default([]),
     request: z.object({ description: optionalText }).optional(),
   })

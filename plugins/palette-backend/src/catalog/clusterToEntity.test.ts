@@ -193,4 +193,27 @@ describe('clusterToEntity', () => {
       'http://localhost:3000/portal/palette/clusters',
     ]);
   });
+  it('marks imported clusters and depends on no infra profile', async () => {
+    const { profile, ...imported } = eksCluster({ description: undefined });
+    const entity = clusterToEntity({
+      ...imported,
+      imported: { mode: 'managed', importedAt: '2026-11-24T10:00:00.000Z' },
+    });
+    const annotations = entity.metadata.annotations!;
+    expect(annotations['palette.io/imported']).toBe('managed');
+    expect(annotations).not.toHaveProperty(PALETTE_ANNOTATIONS.profile);
+    expect(entity.spec.dependsOn).toEqual(['resource:default/observability']);
+    expect(entity.metadata.description).toMatch(/imported managed\.$/);
+    await expectAcceptedByCatalog(entity);
+
+    const readOnly = clusterToEntity({
+      ...imported,
+      addOnProfiles: [],
+      imported: { mode: 'read-only', importedAt: '2026-11-24T10:00:00.000Z' },
+    });
+    expect(readOnly.metadata.annotations!['palette.io/imported']).toBe(
+      'read-only',
+    );
+    expect(readOnly.spec.dependsOn).toEqual([]);
+  });
 });

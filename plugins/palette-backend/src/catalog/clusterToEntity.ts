@@ -95,16 +95,20 @@ function kubernetesAnnotations(
   return annotations;
 }
 
-/** e.g. `Kubernetes 1.34.2 cluster on aws in us-east-1 for production, from profile aws-infra@1.10.0.` */
+/**
+ * e.g. `Kubernetes 1.34.2 cluster on aws in us-east-1 for production, from
+ * profile aws-infra@1.10.0.` or `…, imported read-only.`
+ */
 function describeCluster(cluster: ClusterCatalogRecord): string {
   const version = cluster.kubernetesVersion
     ? ` ${cluster.kubernetesVersion}`
     : '';
+  const origin = cluster.profile
+    ? `from profile ${formatProfileRef(cluster.profile)}`
+    : `imported ${cluster.imported?.mode ?? 'read-only'}`;
   return (
     `Kubernetes${version} cluster on ${cluster.provider} in ${cluster.region}` +
-    ` for ${cluster.environment}, from profile ${formatProfileRef(
-      cluster.profile,
-    )}.`
+    ` for ${cluster.environment}, ${origin}.`
   );
 }
 
@@ -126,13 +130,20 @@ export function clusterToEntity(
     ...managedByAnnotations(options.locationKey ?? PALETTE_CLUSTERS_LOCATION),
     [PALETTE_CLUSTER_ANNOTATIONS.cluster]: cluster.name,
     [PALETTE_CLUSTER_ANNOTATIONS.phase]: cluster.phase,
-    [PALETTE_CLUSTER_ANNOTATIONS.profile]: formatProfileRef(cluster.profile),
     [PALETTE_CLUSTER_ANNOTATIONS.cloudType]: cluster.provider,
     [PALETTE_CLUSTER_ANNOTATIONS.region]: cluster.region,
     [PALETTE_CLUSTER_ANNOTATIONS.environment]: cluster.environment,
     [PALETTE_CLUSTER_ANNOTATIONS.managementCluster]: cluster.managementCluster,
     ...kubernetesAnnotations(cluster, options.kubernetes ?? {}),
   };
+  if (cluster.profile) {
+    annotations[PALETTE_CLUSTER_ANNOTATIONS.profile] = formatProfileRef(
+      cluster.profile,
+    );
+  }
+  if (cluster.imported) {
+    annotations[PALETTE_CLUSTER_ANNOTATIONS.imported] = cluster.imported.mode;
+  }
   if (cluster.addOnProfiles.length > 0) {
     annotations[PALETTE_CLUSTER_ANNOTATIONS.addOnProfiles] =
       cluster.addOnProfiles.map(formatProfileRef).join(', ');
@@ -146,7 +157,10 @@ export function clusterToEntity(
   // version is in the annotations.
   const dependsOn = [
     ...new Set(
-      [cluster.profile, ...cluster.addOnProfiles].map(ref =>
+      [
+        ...(cluster.profile ? [cluster.profile] : []),
+        ...cluster.addOnProfiles,
+      ].map(ref =>
         stringifyEntityRef({
           kind: 'resource',
           namespace: profileNamespace,

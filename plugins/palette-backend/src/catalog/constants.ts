@@ -82,6 +82,8 @@ export const PALETTE_CLUSTER_ANNOTATIONS = {
   environment: PALETTE_ANNOTATIONS.environment,
   kubernetesVersion: PALETTE_ANNOTATIONS.kubernetesVersion,
   managementCluster: PALETTE_ANNOTATIONS.managementCluster,
+  /** On imported clusters: `read-only` or `managed`. */
+  imported: 'palette.io/imported',
 } as const;
 
 /**

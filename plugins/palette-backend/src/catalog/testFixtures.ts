@@ -137,7 +137,7 @@ export function eksClusterDetails(
     updatedAt: '2025-03-02T16:30:00.000Z',
     request: {
       name: record.name,
-      profile: record.profile,
+      profile: record.profile!,
       addOnProfiles: record.addOnProfiles,
       variables: {},
       cloudAccount: 'aws-prod',

@@ -28,6 +28,7 @@ import {
   resolveRequest,
 } from './resolveRequest';
 import { ClusterRecord, DesiredChange } from './types';
+import { checkAddOnProfiles } from './addOnProfiles';
 import { describeRolls, objectChanges } from './upgradePreview';
 
 /** The dependencies of {@link ClusterService}. */
@@ -61,9 +62,9 @@ function describePoolChange(change: UpdatePoolRequest): string {
 export type Requester = { teams: string[] } | 'any';
 const ANY_TEAM: Requester = 'any';
 
-/** A developer requests clusters for their own teams only. */
-function ownerViolation(
-  request: ClusterRequest,
+/** A developer requests (or imports) clusters for their own teams only. */
+export function ownerViolation(
+  request: Pick<ClusterRequest, 'owner'>,
   requester: Requester,
 ): GovernanceViolation | undefined {
   if (requester === 'any') return undefined;
@@ -108,7 +109,7 @@ export class ClusterService {
   ): Promise<ClusterDryRunResponse> {
     const resolved = await resolveRequest(request, this.#o);
     const messages = [...resolved.messages];
-    const taken = await this.#nameTaken(request.name);
+    const taken = await this.nameTaken(request.name);
     if (taken) {
       messages.unshift({
         severity: 'error',
@@ -146,7 +147,7 @@ export class ClusterService {
     actor: string,
     requester: Requester = ANY_TEAM,
   ): Promise<ClusterRecord> {
-    const taken = await this.#nameTaken(request.name);
+    const taken = await this.nameTaken(request.name);
     if (taken) throw new ConflictError(`Name taken: ${taken}`);
     const resolved = await resolveRequest(request, this.#o);
     if (hasErrorMessages(resolved.messages)) {
@@ -273,6 +274,10 @@ export class ClusterService {
     change: UpgradeClusterRequest,
   ): Promise<ClusterUpgradePreview> {
     const record = await this.#live(name);
+    if (record.imported)
+      throw new InputError(
+        `Cluster "${name}" was imported: it has no profile version to preview; change its add-on profiles directly`,
+      );
     const next = this.#upgradedRequest(record.request, change);
     const allow = this.#allowCurrent(record);
     const [before, after] = await Promise.all([
@@ -366,6 +371,8 @@ export class ClusterService {
     actor: string,
   ): Promise<ClusterRecord> {
     const record = await this.#live(name);
+    if (record.imported)
+      return this.#changeImportedAddOns(record, change, actor);
     const next = this.#upgradedRequest(record.request, change);
     if (
       sameRef(next.profile, record.request.profile) &&
@@ -399,6 +406,47 @@ export class ClusterService {
                 .map(a => `${a.name}@${a.version}`)
                 .join(', ')}`
             : ''
+        } requested by ${actor}`,
+      },
+    );
+  }
+
+  /**
+   * The one change an imported cluster takes: its add-on profiles, in
+   * managed mode. It has no profile version or variables to move, and a
+   * read-only import applies nothing.
+   */
+  async #changeImportedAddOns(
+    record: ClusterRecord,
+    change: UpgradeClusterRequest,
+    actor: string,
+  ): Promise<ClusterRecord> {
+    const { name } = record;
+    if (change.profileVersion !== undefined || change.variables !== undefined)
+      throw new InputError(
+        `Cluster "${name}" was imported, not built from a profile: only its addOnProfiles can change`,
+      );
+    if (record.imported!.mode === 'read-only')
+      throw new InputError(
+        `Cluster "${name}" was imported read-only: Palette applies nothing to it; import it in managed mode to apply add-on profiles`,
+      );
+    const addOnProfiles = change.addOnProfiles ?? [];
+    if (JSON.stringify(addOnProfiles) === JSON.stringify(record.addOnProfiles))
+      throw new InputError(
+        `Cluster "${name}" already runs these add-on profiles`,
+      );
+    await checkAddOnProfiles(addOnProfiles, this.#o.profiles);
+    return this.#change(
+      name,
+      current => ({ request: { ...current.request, addOnProfiles } }),
+      {
+        actor,
+        action: 'cluster.upgrade',
+        reason: 'UpgradeRequested',
+        message: `Add-on profiles ${
+          addOnProfiles.length
+            ? addOnProfiles.map(a => `${a.name}@${a.version}`).join(', ')
+            : 'removed'
         } requested by ${actor}`,
       },
     );
@@ -488,6 +536,10 @@ export class ClusterService {
     return this.#change(
       name,
       current => {
+        if (current.imported?.mode === 'read-only')
+          throw new InputError(
+            `Cluster "${name}" was imported read-only: Palette applies nothing to it, so there is nothing to pause`,
+          );
         if (current.paused === paused)
           throw new ConflictError(
             `Cluster "${name}" is already ${paused ? 'paused' : 'reconciling'}`,
@@ -555,6 +607,10 @@ export class ClusterService {
     return this.#change(
       name,
       current => {
+        if (current.imported)
+          throw new InputError(
+            `Cluster "${name}" was imported: its nodes are managed where it was created, not by Palette`,
+          );
         const workerPools = change(current.request.workerPools);
         const invalid = workerPools.flatMap((pool, i) => {
           const parsed = workerPoolSchema.safeParse(pool);
@@ -595,7 +651,8 @@ export class ClusterService {
             `Cluster "${name}" is waiting for approval; change the request after it is decided`,
           );
         const change = decide(current);
-        return change.request
+        // Imported clusters count nothing against quotas: Palette did not create them.
+        return change.request && !current.imported
           ? {
               ...change,
               footprint: governance.footprint(change.request, current.provider),
@@ -606,7 +663,7 @@ export class ClusterService {
       {
         // A new desired state passes the same policy and quota rules as a request.
         guard: async (tx, current, change) => {
-          if (!change.request) return;
+          if (!change.request || current.imported) return;
           await governance.store.lockTeam(tx, current.owner);
           GovernanceService.refuse(
             await governance.evaluate(change.request, current.provider, {
@@ -626,7 +683,7 @@ export class ClusterService {
    * does (both are Resource entities in the catalog, where names must not
    * clash).
    */
-  async #nameTaken(name: string): Promise<string | undefined> {
+  async nameTaken(name: string): Promise<string | undefined> {
     const existing = await this.#o.store.get(name);
     if (existing && !existing.deletedAt)
       return `a cluster named "${name}" already exists in the fleet`;

@@ -120,6 +120,10 @@ export class ClusterStatusUpdater {
       return;
     const source = this.#o.source(record.managementCluster);
     const problem = source?.problem();
+    if (record.imported) {
+      await this.#followDetach(record, source, problem);
+      return;
+    }
     if (!source || problem) {
       // Keep the last known phase; say why it may be stale.
       const why = `Waiting for management cluster "${
@@ -183,6 +187,33 @@ export class ClusterStatusUpdater {
       },
       nodes: derived.nodes,
     });
+  }
+
+  /**
+   * Imported clusters' health comes from their own API server (see
+   * `ImportedClusterMonitor`); from the management cluster only their
+   * detach is followed: Deleting once asked, and the reconciler cleans up
+   * once their Cluster object (managed mode) is gone.
+   */
+  async #followDetach(
+    record: ClusterRecord,
+    source: LiveStatusSource | undefined,
+    problem: string | undefined,
+  ) {
+    if (!record.deletionRequestedAt) return;
+    await this.#store(record, {
+      phase: 'Deleting',
+      message:
+        'Detaching: removing what Palette created; the cluster itself is left running',
+      status: record.status ?? {
+        conditions: [],
+        controlPlane: { managed: false },
+        pools: [],
+      },
+      nodes: record.nodes,
+    });
+    if (source && !problem && !source.snapshot(record.name).cluster)
+      this.#o.onClusterGone(record);
   }
 
   async #store(

@@ -28,8 +28,10 @@ import {
   ClusterFilterProperty,
   ClusterRecord,
   DesiredChange,
+  DiscoveryOutcome,
   ListClusterRecordsQuery,
   NewClusterInput,
+  NewImportedClusterInput,
   ReconcileOutcome,
   StatusUpdate,
 } from './types';
@@ -165,6 +167,133 @@ export class DatabaseClusterStore {
     return (await this.getById(id))!;
   }
 
+  /**
+   * Stores an imported cluster (phase `Importing` until its first discovery)
+   * with its timeline entry and audit event; a name in use is a 409. Only
+   * the name of the kubeconfig's Secret is stored, never the kubeconfig.
+   */
+  async createImported(
+    input: NewImportedClusterInput,
+    context: Omit<ChangeContext, 'actor'>,
+    options: {
+      /**
+       * Runs once the row is written, before the commit: a failure rolls the
+       * import back, and a taken name fails before it runs.
+       */
+      beforeCommit?: () => Promise<void>;
+    } = {},
+  ): Promise<ClusterRecord> {
+    const now = this.#clock();
+    const { request } = input;
+    const id = randomUUID();
+    const phase = 'Importing';
+    try {
+      await this.#db.transaction(async tx => {
+        await tx<ClusterRow>(CLUSTERS_TABLE).insert({
+          id,
+          name: request.name,
+          active_name: request.name,
+          management_cluster: input.managementCluster,
+          namespace: input.namespace,
+          provider: input.provider,
+          region: request.region,
+          cloud_account: request.cloudAccount,
+          owner: request.owner,
+          project: request.project,
+          environment: request.environment,
+          profile_name: null,
+          profile_version: null,
+          addon_profiles: JSON.stringify(request.addOnProfiles),
+          kubernetes_version: null,
+          request: JSON.stringify(request),
+          generation: 1,
+          applied_generation: 0,
+          paused: false,
+          force_delete: false,
+          phase,
+          phase_since: now,
+          ever_running: false,
+          nodes_ready: 0,
+          nodes_desired: 0,
+          drifted: false,
+          // The reconciler deletes what is listed here on detach.
+          inventory: JSON.stringify([
+            { apiVersion: 'v1', kind: 'Secret', name: input.secretName },
+          ]),
+          created_at: now,
+          created_by: input.createdBy,
+          updated_at: now,
+          quota_nodes: 0,
+          quota_vcpus: 0,
+          monthly_cost: 0,
+          source: 'imported',
+          import_mode: input.mode,
+          import_secret: input.secretName,
+        } as Partial<ClusterRow>);
+        await this.#appendEvent(tx, id, {
+          type: 'action',
+          phase,
+          reason: context.reason,
+          message: context.message,
+          actor: input.createdBy,
+          at: now,
+        });
+        await this.#audit.record(
+          {
+            actor: input.createdBy,
+            action: context.action,
+            target: `cluster:${request.name}`,
+            after: { mode: input.mode, ...request },
+            occurredAt: now,
+          },
+          tx,
+        );
+        await options.beforeCommit?.();
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `A cluster named "${request.name}" already exists in the fleet`,
+        );
+      }
+      throw error;
+    }
+    return (await this.getById(id))!;
+  }
+
+  /**
+   * Stores one discovery of an imported cluster: the observed status through
+   * the same path as the status watcher's (a phase change gets its timeline
+   * entry), and the inventory when discovery succeeded.
+   */
+  async recordDiscovery(
+    id: string,
+    outcome: DiscoveryOutcome,
+  ): Promise<RecordStatusResult | undefined> {
+    const now = this.#clock();
+    const patch: Partial<ClusterRow> = {
+      discovery_error: outcome.error,
+    } as Partial<ClusterRow>;
+    if (outcome.inventory) {
+      patch.discovered_inventory = JSON.stringify(outcome.inventory);
+      patch.last_discovered_at = now;
+      patch.kubernetes_version = outcome.inventory.kubernetes.gitVersion;
+    }
+    if (outcome.request) patch.request = JSON.stringify(outcome.request);
+    if (outcome.provider) patch.provider = outcome.provider;
+    if (outcome.region) patch.region = outcome.region;
+    return this.recordStatus(id, outcome.status, patch);
+  }
+
+  /** Ids and names of the live imported clusters. */
+  async listImported(): Promise<Array<{ id: string; name: string }>> {
+    return this.#db<ClusterRow>(CLUSTERS_TABLE)
+      .whereNotNull('active_name')
+      .where({ source: 'imported' })
+      .orderBy('name')
+      .select('id', 'name');
+  }
+
   /** The cluster by name: the live one, or else the most recently deleted one. */
   async get(
     name: string,
@@ -279,8 +408,13 @@ export class DatabaseClusterStore {
         generation: current.generation + 1,
         updated_at: now,
         request: JSON.stringify(request),
-        profile_name: request.profile.name,
-        profile_version: request.profile.version,
+        // Imported clusters have no profile to move to (see `imported`).
+        ...(current.imported
+          ? {}
+          : {
+              profile_name: request.profile.name,
+              profile_version: request.profile.version,
+            }),
         addon_profiles: JSON.stringify(request.addOnProfiles),
       } as Partial<ClusterRow>;
       if (change.kubernetesVersion !== undefined)
@@ -350,6 +484,8 @@ export class DatabaseClusterStore {
   async recordStatus(
     id: string,
     update: StatusUpdate,
+    /** Columns written in the same transaction, whether the status changed or not. */
+    alongside?: Partial<ClusterRow>,
   ): Promise<RecordStatusResult | undefined> {
     const now = this.#clock();
     return this.#db.transaction(async tx => {
@@ -364,7 +500,18 @@ export class DatabaseClusterStore {
         row.status !== statusJson ||
         current.nodes.ready !== update.nodes.ready ||
         current.nodes.desired !== update.nodes.desired;
-      if (!changed) return { changed, phaseChanged, record: current };
+      if (alongside)
+        await tx<ClusterRow>(CLUSTERS_TABLE).where({ id }).update(alongside);
+      if (!changed)
+        return {
+          changed,
+          phaseChanged,
+          record: alongside
+            ? rowToRecord(
+                (await tx<ClusterRow>(CLUSTERS_TABLE).where({ id }).first())!,
+              )
+            : current,
+        };
       const patch: Partial<ClusterRow> = {
         phase: update.phase,
         message: update.message ?? null,

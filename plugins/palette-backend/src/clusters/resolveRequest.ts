@@ -1,7 +1,6 @@
 import {
   CloudAccount,
   ClusterRequest,
-  ProfileVersion,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
 import { ProfileStore } from '../database';
@@ -9,6 +8,7 @@ import { ManagementClusters } from '../management/ManagementClusters';
 import { PackRegistry } from '../packs';
 import { renderClusterWithMessages } from '../orchestration/render';
 import { KubeObject } from '../orchestration/types';
+import { resolveAddOnProfiles } from './addOnProfiles';
 import { ClusterRecord } from './types';
 
 /** What a request resolves to: the objects to apply, or every problem at once. */
@@ -107,30 +107,12 @@ export async function resolveRequest(
     }
   }
 
-  const addOnProfiles: ProfileVersion[] = [];
-  for (const [i, ref] of request.addOnProfiles.entries()) {
-    const addOn = await ctx.profiles.getVersion(ref.name, ref.version);
-    if (!addOn) {
-      messages.push(
-        error(
-          `addOnProfiles.${i}`,
-          'profile.unknown',
-          `profile "${ref.name}" has no published version ${ref.version}`,
-        ),
-      );
-      continue;
-    }
-    if (addOn.deprecated && !allowDeprecated(ref)) {
-      messages.push(
-        error(
-          `addOnProfiles.${i}.version`,
-          'profile.deprecated',
-          `version ${addOn.version} of "${addOn.name}" is deprecated: choose a newer version`,
-        ),
-      );
-    }
-    addOnProfiles.push(addOn);
-  }
+  const addOnProfiles = await resolveAddOnProfiles(
+    request.addOnProfiles,
+    ctx.profiles,
+    allowDeprecated,
+    messages,
+  );
 
   const account = ctx.accounts.find(a => a.name === request.cloudAccount);
   if (!account) {

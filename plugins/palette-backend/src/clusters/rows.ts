@@ -1,9 +1,10 @@
 import {
   ApprovalState,
   ClusterPhase,
+  ImportMode,
 } from '@palette-backstage/plugin-palette-common';
 import { parseJson, toBoolean, toIsoTimestamp } from '../database/util';
-import { ClusterRecord } from './types';
+import { ClusterRecord, ImportedClusterState } from './types';
 
 /** The tables of clusters and their timeline (created by the package's migrations). */
 export const CLUSTERS_TABLE = 'palette_clusters';
@@ -22,8 +23,8 @@ export interface ClusterRow {
   owner: string;
   project: string;
   environment: string;
-  profile_name: string;
-  profile_version: string;
+  profile_name: string | null;
+  profile_version: string | null;
   addon_profiles: string;
   kubernetes_version: string | null;
   request: string;
@@ -60,6 +61,12 @@ export interface ClusterRow {
   approval_decided_by: string | null;
   approval_decided_at: unknown;
   approval_comment: string | null;
+  source: string;
+  import_mode: string | null;
+  import_secret: string | null;
+  discovered_inventory: string | null;
+  last_discovered_at: unknown;
+  discovery_error: string | null;
 }
 
 const optionalTime = (value: unknown) =>
@@ -67,6 +74,20 @@ const optionalTime = (value: unknown) =>
 
 const optional = <T>(value: T | null): T | undefined =>
   value === null ? undefined : value;
+
+function importedStateOf(row: ClusterRow): ImportedClusterState {
+  return {
+    mode: row.import_mode as ImportMode,
+    secretName: row.import_secret ?? '',
+    ...(row.discovered_inventory
+      ? { inventory: parseJson(row.discovered_inventory) }
+      : {}),
+    ...(row.last_discovered_at
+      ? { lastDiscoveredAt: toIsoTimestamp(row.last_discovered_at) }
+      : {}),
+    ...(row.discovery_error ? { lastError: row.discovery_error } : {}),
+  };
+}
 
 /** A stored row as the domain sees it. */
 export function rowToRecord(row: ClusterRow): ClusterRecord {
@@ -81,7 +102,9 @@ export function rowToRecord(row: ClusterRow): ClusterRecord {
     owner: row.owner,
     project: row.project,
     environment: row.environment,
-    profile: { name: row.profile_name, version: row.profile_version },
+    ...(row.profile_name && row.profile_version
+      ? { profile: { name: row.profile_name, version: row.profile_version } }
+      : {}),
     addOnProfiles: parseJson(row.addon_profiles) ?? [],
     kubernetesVersion: optional(row.kubernetes_version),
     request: JSON.parse(row.request),
@@ -114,6 +137,7 @@ export function rowToRecord(row: ClusterRow): ClusterRecord {
       vcpus: Number(row.quota_vcpus ?? 0),
       monthlyCost: Number(row.monthly_cost ?? 0),
     },
+    ...(row.source === 'imported' ? { imported: importedStateOf(row) } : {}),
     ...(row.approval_state
       ? {
           approval: {

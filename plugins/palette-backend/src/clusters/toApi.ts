@@ -1,5 +1,6 @@
 import {
   ClusterApproval,
+  ClusterImportInfo,
   ClusterDetails,
   ClusterSummary,
 } from '@palette-backstage/plugin-palette-common';
@@ -21,21 +22,40 @@ export function toClusterSummary(
     owner: record.owner,
     project: record.project,
     environment: record.environment,
-    profile: record.profile,
+    ...(record.profile ? { profile: record.profile } : {}),
     addOnProfiles: record.addOnProfiles,
     managementCluster: record.managementCluster,
+    ...(record.imported ? { imported: importInfoOf(record) } : {}),
     ...(record.kubernetesVersion
       ? { kubernetesVersion: record.kubernetesVersion }
       : {}),
     paused: record.paused,
     nodes: record.nodes,
     drifted: record.drifted,
-    ...(latestVersion && latestVersion !== record.profile.version
+    ...(latestVersion &&
+    record.profile &&
+    latestVersion !== record.profile.version
       ? { updateAvailable: latestVersion }
       : {}),
     createdAt: record.createdAt,
     createdBy: record.createdBy,
     updatedAt: record.updatedAt,
+  };
+}
+
+/** How an imported cluster is shown: its mode and its last discovery. */
+function importInfoOf(record: ClusterRecord): ClusterImportInfo {
+  const imported = record.imported!;
+  return {
+    mode: imported.mode,
+    importedAt: record.createdAt,
+    ...(imported.inventory
+      ? { distribution: imported.inventory.kubernetes.distribution }
+      : {}),
+    ...(imported.lastDiscoveredAt
+      ? { lastDiscoveredAt: imported.lastDiscoveredAt }
+      : {}),
+    ...(imported.lastError ? { lastError: imported.lastError } : {}),
   };
 }
 
@@ -105,7 +125,8 @@ export function approvalOf(record: ClusterRecord): ClusterApproval {
       owner: record.owner,
       project: record.project,
       environment: record.environment,
-      profile: record.profile,
+      // Only requests built from a profile need approvals; imports do not.
+      profile: record.profile!,
       addOnProfiles: record.addOnProfiles,
       cloudAccount: record.cloudAccount,
       region: record.region,

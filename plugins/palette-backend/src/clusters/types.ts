@@ -4,14 +4,28 @@ import {
   ClusterError,
   ClusterPhase,
   ClusterPoolStatus,
+  ClusterInventory,
   ClusterRequest,
   CloudType,
   DriftedField,
+  ImportMode,
   ListClustersQuery,
   ProfileRef,
   ReplicaStatus,
 } from '@palette-backstage/plugin-palette-common';
 import { PropertyFilter } from '../database/propertyFilter';
+
+/** What the product keeps about an imported cluster (never its kubeconfig). */
+export interface ImportedClusterState {
+  mode: ImportMode;
+  /** The Secret on the management cluster that holds the kubeconfig. */
+  secretName: string;
+  /** The last successful discovery. */
+  inventory?: ClusterInventory;
+  lastDiscoveredAt?: string;
+  /** Why the last discovery failed, when it did. */
+  lastError?: string;
+}
 
 /** What the management cluster last reported about a cluster, beyond its phase. */
 export interface ObservedClusterStatus {
@@ -49,11 +63,18 @@ export interface ClusterRecord {
   owner: string;
   project: string;
   environment: string;
-  profile: ProfileRef;
+  /** The infra or full profile; absent on imported clusters (not built from one). */
+  profile?: ProfileRef;
   addOnProfiles: ProfileRef[];
-  /** The desired Kubernetes version (from the profile). */
+  /** The desired Kubernetes version (from the profile); the discovered one on imported clusters. */
   kubernetesVersion?: string;
+  /**
+   * The desired state. On imported clusters it holds the import's settings
+   * and the discovered pools, and no `profile` (see `imported`).
+   */
   request: ClusterRequest;
+  /** Present on clusters imported by kubeconfig. */
+  imported?: ImportedClusterState;
   /** Bumped on every change of the desired state. */
   generation: number;
   /** The generation last applied to the management cluster. */
@@ -110,6 +131,31 @@ export interface NewClusterInput {
   footprint: ClusterFootprint;
   /** The request waits for an approval from this group before anything is applied. */
   approval?: { approverGroup: string; expiresAt: string };
+}
+
+/** What an imported cluster is stored with. */
+export interface NewImportedClusterInput {
+  /** The import's settings as a request (no profile; discovered pools). */
+  request: ClusterRequest;
+  managementCluster: string;
+  namespace: string;
+  provider: ClusterRecord['provider'];
+  mode: ImportMode;
+  secretName: string;
+  createdBy: string;
+}
+
+/** The outcome of one discovery of an imported cluster, to be stored. */
+export interface DiscoveryOutcome {
+  status: StatusUpdate;
+  /** Absent when discovery failed: the last inventory is kept. */
+  inventory?: ClusterInventory;
+  /** The request with the discovered pools, when discovery succeeded. */
+  request?: ClusterRequest;
+  provider?: ClusterRecord['provider'];
+  region?: string;
+  /** `null` clears a previous error. */
+  error: string | null;
 }
 
 /** The properties permission conditions can test on clusters. */

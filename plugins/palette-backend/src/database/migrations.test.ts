@@ -27,6 +27,9 @@ const TABLES = [
   'palette_compliance_results',
   'palette_compliance_findings',
   'palette_compliance_snapshots',
+  'palette_rollouts',
+  'palette_rollout_clusters',
+  'palette_maintenance_windows',
 ];
 
 async function existingTables(knex: Knex): Promise<string[]> {
@@ -62,6 +65,9 @@ describe('migrations', () => {
         '20261124000000_governance.js',
         '20261124010000_cost.js',
         '20261124020000_compliance.js',
+        '20261124040000_imports.js',
+        '20261124050000_rollouts.js',
+        '20261124060000_compliance_scan_sources.js',
       ]);
       // Applying again is a no-op.
       await applyDatabaseMigrations(knex);

@@ -4,6 +4,7 @@ import { DatabaseClusterStore } from '../clusters/DatabaseClusterStore';
 import { ResolvedRequest, describeMessages } from '../clusters/resolveRequest';
 import { ClusterRecord, InventoryItem } from '../clusters/types';
 import { differingFields } from './fieldDiff';
+import { SideObjects } from './importedClusters';
 import {
   ManagementClient,
   ManagementClusterApiError,
@@ -18,6 +19,11 @@ export interface ClusterReconcilerOptions {
   client(managementCluster: string): ManagementClient;
   /** Renders a stored cluster's desired state. */
   render(record: ClusterRecord): Promise<ResolvedRequest>;
+  /** What is applied beside the rendered objects (imported clusters' Secrets). */
+  sideObjects?(
+    record: ClusterRecord,
+    client: ManagementClient,
+  ): Promise<SideObjects>;
   /** Identifies this backend instance in leases. */
   instanceId: string;
   leaseMs: number;
@@ -115,6 +121,17 @@ export class ClusterReconciler {
       // Nothing is applied before an approval; ended requests are history.
       if (!record || record.deletedAt || record.phase === 'PendingApproval')
         return true;
+      if (
+        record.imported?.mode === 'read-only' &&
+        !record.deletionRequestedAt
+      ) {
+        // Read-only imports: nothing is rendered or applied, only detached.
+        await store.recordReconcile(id, {
+          appliedGeneration: record.generation,
+          reconcileError: null,
+        });
+        return true;
+      }
       const client = this.#o.client(record.managementCluster);
       try {
         if (record.deletionRequestedAt) {
@@ -167,9 +184,19 @@ export class ClusterReconciler {
       });
       return;
     }
+    const side = (await this.#o.sideObjects?.(record, client)) ?? {
+      apply: [],
+      keep: [],
+    };
     await this.#ensureNamespace(client, record.namespace);
-    await applyAll(client, record.paused && cluster ? [cluster] : objects);
-    const inventory = record.paused ? record.inventory : inventoryOf(objects);
+    // Side objects first: an imported Cluster's add-ons need its kubeconfig.
+    await applyAll(
+      client,
+      record.paused && cluster ? [cluster] : [...side.apply, ...objects],
+    );
+    const inventory = record.paused
+      ? record.inventory
+      : [...inventoryOf([...side.apply, ...objects]), ...side.keep];
     if (!record.paused) await this.#collectGarbage(record, inventory, client);
     await this.#o.store.recordReconcile(record.id, {
       appliedGeneration: record.generation,

@@ -12,6 +12,7 @@ import { ManagementClusters } from '../management/ManagementClusters';
 import { PackRegistry } from '../packs';
 import { ClusterStatusWatcher } from '../status';
 import { ClusterReconciler } from './ClusterReconciler';
+import { importedSideObjects, renderImportedRecord } from './importedClusters';
 import { ManagementClient } from './ManagementClient';
 
 /** The dependencies of {@link Orchestrator}. */
@@ -69,6 +70,10 @@ export class Orchestrator {
       store,
       client: name => this.client(name),
       render: record => this.render(record),
+      sideObjects: (record, client) =>
+        record.imported
+          ? importedSideObjects(record, client)
+          : Promise.resolve({ apply: [], keep: [] }),
       instanceId: options.instanceId ?? randomUUID(),
       leaseMs: settings.leaseMs,
       logger,
@@ -143,6 +148,12 @@ export class Orchestrator {
   /** Renders a stored cluster (its versions stay usable even if deprecated since). */
   render(record: ClusterRecord) {
     const { profiles, packs, accounts, managementClusters, settings } = this.#o;
+    if (record.imported)
+      return renderImportedRecord(record, {
+        client: this.client(record.managementCluster),
+        profiles,
+        packs,
+      });
     return resolveRequest(
       record.request,
       {

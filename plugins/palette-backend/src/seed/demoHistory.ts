@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskInvocationDefinition,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import {
   CLUSTER_PHASES_IN_PROGRESS,
   ClusterPhase,
@@ -18,6 +19,11 @@ export interface DemoHistoryDeps {
   recordCostSnapshot(at: Date): Promise<number>;
   /** Whether cost was ever accrued (then there is history already). */
   hasCostHistory(): Promise<boolean>;
+  /** The demo compliance history (see `demoComplianceHistory`). */
+  complianceHistory: {
+    hasHistory(now: Date): Promise<boolean>;
+    backfill(now: Date): Promise<number>;
+  };
   logger: LoggerService;
   clock?: () => Date;
   /** How long to wait for the demo fleet to run before backfilling anyway. */
@@ -25,21 +31,24 @@ export interface DemoHistoryDeps {
 }
 
 /**
- * Backdated cost history for the demo fleet. Cost is accrued from each
- * cluster's observed nodes, so the history can only be written once the
- * demo clusters run on the embedded management cluster: this task waits
- * for that, then replays the cost snapshot, one day at a time, from the
- * oldest demo request to now, through the same code as the hourly task. It
- * runs once per database (a fleet with cost history is left alone); the
- * regular snapshot task starts later than this one.
+ * Backdated cost and compliance history for the demo fleet. Cost is
+ * accrued from each cluster's observed nodes, so the history can only be
+ * written once the demo clusters run on the embedded management cluster:
+ * this task waits for that, then replays the cost snapshot, one day at a
+ * time, from the oldest demo request to now, through the same code as the
+ * regular task, and then backfills the compliance history. Each runs once
+ * per database (a fleet with cost or compliance history is left alone in
+ * that respect); the regular cost and compliance tasks start after.
  */
 export function demoHistoryTask(deps: DemoHistoryDeps): {
   task: SchedulerServiceTaskScheduleDefinition &
     SchedulerServiceTaskInvocationDefinition;
   /**
    * Whether the history is written (or was already there). Until then the
-   * regular snapshot task must not run: it would accrue only the last day,
-   * and its marks would leave nothing before them to backfill.
+   * regular cost and compliance tasks must not run: cost would accrue only
+   * the last day, and its marks would leave nothing before them to
+   * backfill; compliance would write today's snapshot before the days
+   * that lead up to it.
    */
   settled(): boolean;
 } {
@@ -53,7 +62,9 @@ export function demoHistoryTask(deps: DemoHistoryDeps): {
     scope: 'global' as const,
     fn: async () => {
       if (done) return;
-      if (await deps.hasCostHistory()) {
+      const hasCost = await deps.hasCostHistory();
+      const hasCompliance = await deps.complianceHistory.hasHistory(clock());
+      if (hasCost && hasCompliance) {
         done = true;
         return;
       }
@@ -74,17 +85,31 @@ export function demoHistoryTask(deps: DemoHistoryDeps): {
       if (inProgress > 0 && clock().getTime() - startedAt < patience) return;
 
       const now = clock().getTime();
-      let days = 0;
-      for (let t = Date.parse(items[0].createdAt) + DAY; t < now; t += DAY) {
-        await deps.recordCostSnapshot(new Date(t));
-        days += 1;
+      if (!hasCost) {
+        let days = 0;
+        for (let t = Date.parse(items[0].createdAt) + DAY; t < now; t += DAY) {
+          await deps.recordCostSnapshot(new Date(t));
+          days += 1;
+        }
+        await deps.recordCostSnapshot(new Date(now));
+        deps.logger.info(
+          `Backfilled ${days} days of demo cost history for ${totalCount} clusters (demo data)`,
+        );
       }
-      await deps.recordCostSnapshot(new Date(now));
+      if (!hasCompliance) await deps.complianceHistory.backfill(new Date(now));
       done = true;
-      deps.logger.info(
-        `Backfilled ${days} days of demo cost history for ${totalCount} clusters (demo data)`,
-      );
     },
   };
   return { task, settled: () => done };
+}
+
+/**
+ * The demo history task when the demo fleet is on (`palette.demoData.fleet`,
+ * the embedded defaults), else undefined: production databases never get
+ * backdated data.
+ */
+export function demoHistoryIfEnabled(config: Config, deps: DemoHistoryDeps) {
+  return config.getOptionalBoolean('palette.demoData.fleet')
+    ? demoHistoryTask(deps)
+    : undefined;
 }

@@ -56,7 +56,41 @@ export interface ClusterRouteOptions {
   readKubeconfig(record: ClusterRecord): Promise<string | undefined>;
 }
 
-const isTrue = (v: unknown) => v === 'true' || v === '1';
+export const isTrue = (v: unknown) => v === 'true' || v === '1';
+
+/**
+ * Whose clusters the caller may request or import: governance admins any
+ * team's, everyone else their own teams' (their ownership refs).
+ */
+export async function requesterOfCredentials(
+  deps: Pick<ClusterRouteOptions, 'permissions' | 'userInfo'>,
+  credentials: BackstageCredentials,
+): Promise<Requester> {
+  const [decision] = await deps.permissions.authorize(
+    [{ permission: palettePolicyManagePermission }],
+    { credentials },
+  );
+  if (decision.result === AuthorizeResult.ALLOW) return 'any';
+  const info = await deps.userInfo.getUserInfo(credentials);
+  return { teams: info.ownershipEntityRefs };
+}
+
+/** The cluster in the path if the caller may read it; otherwise indistinguishable from a missing one. */
+export async function readableCluster(
+  deps: Pick<ClusterRouteOptions, 'httpAuth' | 'permissions' | 'clusterStore'>,
+  req: Request,
+  credentials?: BackstageCredentials,
+): Promise<ClusterRecord> {
+  const creds = credentials ?? (await deps.httpAuth.credentials(req));
+  const name = req.params.name;
+  const record = await deps.clusterStore.get(name);
+  if (
+    record &&
+    (await mayRead(deps.permissions, creds, paletteClusterReadPermission, name))
+  )
+    return record;
+  throw new NotFoundError(`No cluster named "${name}"`);
+}
 
 /** The cluster routes: fleet list, requests, day-2 changes, timeline, kubeconfig. */
 export function registerClusterRoutes(
@@ -86,41 +120,15 @@ export function registerClusterRoutes(
   }
 
   async function details(record: ClusterRecord) {
+    if (!record.profile) return toClusterDetails(record);
     const latest = await latestVersions([record.profile.name]);
     return toClusterDetails(record, latest.get(record.profile.name));
   }
 
-  /**
-   * Whose clusters the caller may request: governance admins any team's,
-   * everyone else their own teams' (their ownership refs).
-   */
-  async function requesterOf(
-    credentials: BackstageCredentials,
-  ): Promise<Requester> {
-    const [decision] = await permissions.authorize(
-      [{ permission: palettePolicyManagePermission }],
-      { credentials },
-    );
-    if (decision.result === AuthorizeResult.ALLOW) return 'any';
-    const info = await options.userInfo.getUserInfo(credentials);
-    return { teams: info.ownershipEntityRefs };
-  }
-
-  /** A cluster the caller may read; otherwise indistinguishable from a missing one. */
-  async function readable(
-    req: Request,
-    credentials?: BackstageCredentials,
-  ): Promise<ClusterRecord> {
-    const creds = credentials ?? (await httpAuth.credentials(req));
-    const name = req.params.name;
-    const record = await clusterStore.get(name);
-    if (
-      record &&
-      (await mayRead(permissions, creds, paletteClusterReadPermission, name))
-    )
-      return record;
-    throw new NotFoundError(`No cluster named "${name}"`);
-  }
+  const requesterOf = (credentials: BackstageCredentials) =>
+    requesterOfCredentials(options, credentials);
+  const readable = (req: Request, credentials?: BackstageCredentials) =>
+    readableCluster(options, req, credentials);
 
   /** A change by a user to the cluster in the path: that they may, and who they are. */
   async function changeRequest(req: Request, permission: ResourcePermission) {
@@ -164,10 +172,12 @@ export function registerClusterRoutes(
         ? toFilter(decision.conditions)
         : undefined;
     const page = await clusterStore.list({ ...query, filter });
-    const latest = await latestVersions(page.items.map(c => c.profile.name));
+    const latest = await latestVersions(
+      page.items.flatMap(c => (c.profile ? [c.profile.name] : [])),
+    );
     res.json({
       items: page.items.map(c =>
-        toClusterSummary(c, latest.get(c.profile.name)),
+        toClusterSummary(c, c.profile && latest.get(c.profile.name)),
       ),
       totalCount: page.totalCount,
       phaseCounts: page.phaseCounts,
@@ -282,6 +292,10 @@ export function registerClusterRoutes(
       paletteClusterKubeconfigPermission,
       record.name,
     );
+    if (record.imported)
+      throw new NotAllowedError(
+        `The kubeconfig of imported cluster "${record.name}" was uploaded once and is never shown again; use the one you imported it with`,
+      );
     // Reading credentials is itself audited, at high severity.
     const kubeconfig = await audited(
       auditor,

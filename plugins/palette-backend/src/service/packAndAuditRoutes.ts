@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { AuditLog } from '../audit';
 import { ProfileStore } from '../database';
 import { PackRegistry } from '../packs';
+import { addCustomPack } from '../packs/addCustomPack';
 import { requireBasic } from './authorization';
 import { audited } from './audited';
 import { parseInput } from './parseInput';
@@ -58,17 +59,7 @@ export function registerPackAndAuditRoutes(
       req,
       'pack-create',
       { pack: `${input.name}@${input.version}` },
-      async () => {
-        // The registry validates (400) and refuses duplicates (409) before anything is stored.
-        const added = packs.addCustomPack(input);
-        try {
-          await store.addCustomPack(added, actorOf(credentials));
-        } catch (error) {
-          packs.removeCustomPack(added.name, added.version);
-          throw error;
-        }
-        return added;
-      },
+      () => addCustomPack({ packs, store }, input, actorOf(credentials)),
     );
     res.status(201).json(pack);
   });

@@ -27,6 +27,7 @@ import {
   paletteProfileUpdatePermission,
   ProfileDetails,
   ProfileDraft,
+  ProfileUsage,
   publishRequestSchema,
   saveDraftRequestSchema,
   ValidationMessage,
@@ -57,6 +58,8 @@ export interface ProfileRouteOptions {
   onProfileChanged(name: string): Promise<void>;
   /** Names of (some of) the live clusters that run a profile, or one version of it. */
   clustersUsingProfile(name: string, version?: string): Promise<string[]>;
+  /** Live clusters per version of the profile (fleet totals); the usage route is absent without it. */
+  profileUsage?(profile: ProfileDetails): Promise<ProfileUsage>;
 }
 
 /** Who acted, as the audit log records it. */
@@ -255,6 +258,14 @@ export function registerProfileRoutes(
   router.get('/profiles/:name', async (req, res) => {
     res.json(await readable(req, req.params.name));
   });
+
+  if (options.profileUsage) {
+    const profileUsage = options.profileUsage;
+    // Fleet totals, as the in-use checks of the other profile routes count.
+    router.get('/profiles/:name/usage', async (req, res) => {
+      res.json(await profileUsage(await readable(req, req.params.name)));
+    });
+  }
 
   router.put('/profiles/:name/draft', async (req, res) => {
     const { profile, actor } = await changeRequest(

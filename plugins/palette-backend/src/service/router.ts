@@ -6,6 +6,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { createCost } from '../fleet/cost';
+import { createImports } from '../imports';
+import { createRollouts } from '../rollouts';
 import Router from 'express-promise-router';
 import { AuditLog } from '../audit';
 import { ProfileStore } from '../database';
@@ -18,6 +20,8 @@ import {
   registerGovernanceRoutes,
 } from './governanceRoutes';
 import { registerProfileRoutes } from './profileRoutes';
+import { registerSandboxRoutes } from './sandboxRoutes';
+import { SimulatedExistingClusters } from '../management/SimulatedExistingClusters';
 
 export interface RouterOptions
   extends Omit<
@@ -36,6 +40,15 @@ export interface RouterOptions
   onProfileChanged(name: string): Promise<void>;
   clustersUsingProfile(name: string, version?: string): Promise<string[]>;
   cost: ReturnType<typeof createCost>;
+  /** The routes of imported clusters (`createImports`). */
+  imports?: Pick<ReturnType<typeof createImports>, 'registerRoutes'>;
+  /** Fleet rollouts, bulk actions and profile usage (`createRollouts`). */
+  rollouts?: Pick<
+    ReturnType<typeof createRollouts>,
+    'registerRoutes' | 'profileUsage'
+  >;
+  /** Existing clusters the embedded simulator hosts, to try import with. */
+  simulated: SimulatedExistingClusters;
 }
 
 /** The REST API of palette-backend, under `/api/palette`. Thin: parse, authorize, call, reply. */
@@ -54,9 +67,15 @@ export async function createRouter(
   });
 
   registerPackAndAuditRoutes(router, options);
-  registerProfileRoutes(router, options);
+  registerProfileRoutes(router, {
+    ...options,
+    profileUsage: options.rollouts?.profileUsage,
+  });
+  options.imports?.registerRoutes(router, options);
+  options.rollouts?.registerRoutes(router, options);
   registerClusterRoutes(router, options);
   registerGovernanceRoutes(router, options);
   options.cost.registerRoutes(router, options);
+  registerSandboxRoutes(router, options);
   return router;
 }

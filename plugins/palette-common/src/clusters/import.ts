@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROFILE_NAME_PATTERN } from '../profiles/types';
 import {
   CLUSTER_NAME_PATTERN,
   ENVIRONMENT_NAME_PATTERN,
@@ -161,12 +162,33 @@ export interface ClusterImportInfo {
 }
 
 /**
+ * `POST /clusters/:name/profile` body: the draft's name, `<cluster>-imported`
+ * when absent.
+ *
+ * @public
+ */
+export const generateProfileRequestSchema = z.object({
+  name: z
+    .string()
+    .regex(
+      PROFILE_NAME_PATTERN,
+      'must be lower-case letters, digits and dashes, starting with a letter',
+    )
+    .optional(),
+});
+/** @public */
+export type GenerateProfileRequest = z.infer<
+  typeof generateProfileRequestSchema
+>;
+
+/**
  * `POST /clusters/:name/profile` reply: the draft profile generated from an
  * imported cluster's inventory, and how each discovered part was mapped.
  *
  * @public
  */
 export interface GeneratedProfileResult {
+  /** The draft profile; `version` is the one it is proposed to be published as. */
   profile: { name: string; version: string };
   layers: Array<{
     /** `os`, `kubernetes`, `cni`, `csi` or `addon`. */

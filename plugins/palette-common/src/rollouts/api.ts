@@ -27,7 +27,11 @@ export const maintenanceWindowSchema = z.object({
       /^\S+(\s+\S+){4}$/,
       'must be a five-field cron expression such as "0 2 * * 6"',
     ),
-  durationMinutes: z.number().int().min(15).max(7 * 24 * 60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(7 * 24 * 60),
   /** IANA time zone of the cron expression; UTC when absent. */
   timeZone: z.string().min(1).max(64).optional(),
 });
@@ -63,7 +67,12 @@ export const createRolloutRequestSchema = z.object({
   /** Clusters per following wave. */
   batchSize: z.number().int().min(1).max(1000).default(5),
   /** How long a started cluster may take to become healthy on the target version. */
-  healthTimeoutMinutes: z.number().int().min(1).max(24 * 60).default(60),
+  healthTimeoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   /** Only report the plan (waves and clusters); create nothing. */
   dryRun: z.boolean().default(false),
   description: z.string().max(2000).optional(),
@@ -200,4 +209,30 @@ export interface BulkClusterActionResponse {
     status: number;
     message?: string;
   }>;
+}
+
+/** `GET /rollouts` query (`status` may repeat or be comma-separated). @public */
+export const listRolloutsQuerySchema = z.object({
+  status: z
+    .union([z.string(), z.array(z.string())])
+    .transform(v => (Array.isArray(v) ? v : v.split(',')).filter(Boolean))
+    .pipe(z.array(rolloutStatusSchema))
+    .optional(),
+  profile: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+/** @public */
+export type ListRolloutsQuery = z.input<typeof listRolloutsQuerySchema>;
+
+/** `GET` and `PUT /clusters/:name/maintenance-window` reply. @public */
+export interface ClusterMaintenanceWindowResponse {
+  /** The cluster's own window; `null` when it has none. */
+  window: MaintenanceWindow | null;
+  /** The default of the cluster's environment (`palette.rollouts.maintenanceWindows`). */
+  environmentWindow: MaintenanceWindow | null;
+  /** Whether the effective window (own, else environment) is open now; no window is always open. */
+  open: boolean;
+  /** When the effective window next opens. */
+  nextOpening?: string;
 }

@@ -10,12 +10,16 @@ import { DatabaseClusterStore } from '../../clusters/DatabaseClusterStore';
 import { ClusterRecord } from '../../clusters/types';
 import { ProfileStore } from '../../database';
 import { DatabaseGovernanceStore } from '../../governance/DatabaseGovernanceStore';
-import { DatabaseComplianceStore } from './DatabaseComplianceStore';
+import {
+  CollectedReport,
+  DatabaseComplianceStore,
+} from './DatabaseComplianceStore';
 import { evaluateCluster } from './evaluateCluster';
 import { EvaluationContext } from './facts';
 import { FactsGatherer } from './gatherFacts';
 import { kubernetesSupportFromPacks } from './kubernetesSupport';
 import { parseScan } from './scans/parseScan';
+import { ParsedScan } from './scans/types';
 import { complianceScore } from './score';
 import { ComplianceSettings } from './settings';
 
@@ -41,6 +45,16 @@ interface EvaluationRun {
   gatherer: FactsGatherer;
   context: EvaluationContext;
 }
+
+/** The latest scan of each kind a cluster had. */
+type LatestScans = Partial<Record<ScanKind, ScanResult>>;
+
+/** Scores a cluster as it was at a past moment: a view of its record then and the scans known then. */
+export type PastScorer = (
+  at: Date,
+  record: ClusterRecord,
+  scans: LatestScans,
+) => Promise<number>;
 
 /** Evaluates clusters against the rules, stores the results and takes scan reports. */
 export class ComplianceService {
@@ -74,23 +88,51 @@ export class ComplianceService {
     return { cluster: record.name, ...result };
   }
 
-  /** Parses and keeps a scan report, then re-evaluates the cluster. */
+  /**
+   * Parses and keeps a scan report, then re-evaluates the cluster. Reports
+   * read from the cluster itself say where from (`collected`).
+   */
   async recordScan(
     name: string,
     kind: ScanKind,
     body: unknown,
     actor: string,
+    collected?: CollectedReport,
   ): Promise<ScanResult> {
     const record = await this.#live(name);
-    const parsed = parseScan(kind, body, this.#options.settings);
+    const parsed = this.parseReport(kind, body);
     const scan = await this.store.recordScan(
       record.id,
       parsed,
       this.#clock(),
       actor,
+      collected,
     );
     await this.#evaluate(await this.#startRun(), [record]);
     return scan;
+  }
+
+  /** Parses a report as `recordScan` does (400 on a bad one), keeping nothing. */
+  parseReport(kind: ScanKind, body: unknown): ParsedScan {
+    return parseScan(kind, body, this.#options.settings);
+  }
+
+  /**
+   * A scorer of past cluster states through the same rules, storing
+   * nothing: the demo history replays the fleet's past with it. One run
+   * serves every moment, so the stores and the catalog are asked once per
+   * profile and owner however many days are replayed.
+   */
+  async pastScorer(): Promise<PastScorer> {
+    const run = await this.#startRun();
+    return async (at, record, scans) =>
+      (
+        await this.#assess(
+          { ...run, context: { ...run.context, now: at } },
+          record,
+          scans,
+        )
+      ).score;
   }
 
   async #live(name: string): Promise<ClusterRecord> {
@@ -123,14 +165,18 @@ export class ComplianceService {
     return { gatherer, context };
   }
 
+  async #assess(run: EvaluationRun, record: ClusterRecord, scans: LatestScans) {
+    const facts = await run.gatherer.facts(record, scans);
+    const findings = evaluateCluster(facts, run.context);
+    return { findings, score: complianceScore(findings) };
+  }
+
   async #evaluate(run: EvaluationRun, records: ClusterRecord[]) {
     const scans = await this.store.latestScans(records.map(r => r.id));
     const results = [];
     for (const record of records) {
       const latest = scans.get(record.id) ?? {};
-      const facts = await run.gatherer.facts(record, latest);
-      const findings = evaluateCluster(facts, run.context);
-      const score = complianceScore(findings);
+      const { findings, score } = await this.#assess(run, record, latest);
       await this.store.saveEvaluation(
         record.id,
         { score, findings },

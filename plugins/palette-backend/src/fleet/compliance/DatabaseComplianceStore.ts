@@ -48,7 +48,40 @@ export type ExportRow = ClusterRuleFinding & {
   evaluatedAt: string;
 };
 
+/** Where a collected report came from, and a hash of its raw content. */
+export interface CollectedReport {
+  /** e.g. `configmap palette-scans/kube-bench`. */
+  source: string;
+  contentHash: string;
+}
+
+/** Rows per insert when writing history: well below SQLite's variable limit. */
+const HISTORY_BATCH = 200;
+
 const UTC_DAY = (date: Date) => date.toISOString().slice(0, 10);
+
+function scanRow(options: {
+  clusterId: string;
+  scan: ParsedScan;
+  receivedAt: Date;
+  receivedBy: string;
+  collected?: CollectedReport;
+}) {
+  const { scan } = options;
+  return {
+    id: randomUUID(),
+    cluster_id: options.clusterId,
+    kind: scan.kind,
+    tool: scan.tool,
+    received_at: options.receivedAt,
+    passed: scan.passed,
+    counts: JSON.stringify(scan.counts),
+    summary: scan.summary,
+    received_by: options.receivedBy,
+    source: options.collected?.source ?? null,
+    content_hash: options.collected?.contentHash ?? null,
+  };
+}
 const average = (value: unknown) =>
   value === null || value === undefined ? undefined : Math.round(Number(value));
 
@@ -91,19 +124,72 @@ export class DatabaseComplianceStore {
     scan: ParsedScan,
     receivedAt: Date,
     receivedBy: string,
+    collected?: CollectedReport,
   ): Promise<ScanResult> {
-    await this.#db(SCANS).insert({
-      id: randomUUID(),
-      cluster_id: clusterId,
-      kind: scan.kind,
-      tool: scan.tool,
-      received_at: receivedAt,
-      passed: scan.passed,
-      counts: JSON.stringify(scan.counts),
-      summary: scan.summary,
-      received_by: receivedBy,
-    });
+    await this.#db(SCANS).insert(
+      scanRow({ clusterId, scan, receivedAt, receivedBy, collected }),
+    );
     return { ...scan, receivedAt: receivedAt.toISOString() };
+  }
+
+  /** The content hash of the latest report collected from each source of a cluster. */
+  async collectedHashes(clusterId: string): Promise<Map<string, string>> {
+    const latest = this.#db(SCANS)
+      .where({ cluster_id: clusterId })
+      .whereNotNull('source')
+      .groupBy('source')
+      .select('source')
+      .max({ received_at: 'received_at' })
+      .as('latest');
+    const rows = await this.#db(`${SCANS} as s`)
+      .join(latest, join =>
+        join
+          .on('s.source', 'latest.source')
+          .andOn('s.received_at', 'latest.received_at'),
+      )
+      .where('s.cluster_id', clusterId)
+      .select('s.source', 's.content_hash');
+    return new Map(rows.map(row => [row.source, row.content_hash]));
+  }
+
+  /** Whether any cluster has a snapshot of a (UTC) day before `day`. */
+  async hasSnapshotsBefore(day: string): Promise<boolean> {
+    return (
+      (await this.#db(SNAPSHOTS).where('day', '<', day).first()) !== undefined
+    );
+  }
+
+  /**
+   * Writes backdated history (scans and daily snapshots) in one
+   * transaction, unless snapshots before `before` exist by then: a second
+   * backend instance that raced to it writes nothing. Returns whether it wrote.
+   */
+  async recordHistory(history: {
+    before: string;
+    receivedBy: string;
+    scans: Array<{ clusterId: string; scan: ParsedScan; receivedAt: Date }>;
+    snapshots: Array<{ clusterId: string; day: string; score: number }>;
+  }): Promise<boolean> {
+    return this.#db.transaction(async tx => {
+      if (await tx(SNAPSHOTS).where('day', '<', history.before).first())
+        return false;
+      const scans = history.scans.map(s =>
+        scanRow({ ...s, receivedBy: history.receivedBy }),
+      );
+      for (let i = 0; i < scans.length; i += HISTORY_BATCH)
+        await tx(SCANS).insert(scans.slice(i, i + HISTORY_BATCH));
+      const snapshots = history.snapshots.map(s => ({
+        cluster_id: s.clusterId,
+        day: s.day,
+        score: s.score,
+      }));
+      for (let i = 0; i < snapshots.length; i += HISTORY_BATCH)
+        await tx(SNAPSHOTS)
+          .insert(snapshots.slice(i, i + HISTORY_BATCH))
+          .onConflict(['cluster_id', 'day'])
+          .ignore();
+      return true;
+    });
   }
 
   /** The latest scan of each kind per cluster. */

@@ -58,7 +58,7 @@ describe('evaluateCluster', () => {
       'profile.notDeprecated',
       {
         profile: {
-          ...compliantFacts().profile,
+          ...compliantFacts().profile!,
           version: '1.0.0',
           deprecated: true,
           versionsBehind: 2,
@@ -69,7 +69,7 @@ describe('evaluateCluster', () => {
     ],
     [
       'profile.notDeprecated',
-      { profile: { ...compliantFacts().profile, found: false } },
+      { profile: { ...compliantFacts().profile!, found: false } },
       /is not published/,
       /Upgrade to profile version 1\.2\.0/,
     ],
@@ -77,7 +77,7 @@ describe('evaluateCluster', () => {
       'profile.current',
       {
         profile: {
-          ...compliantFacts().profile,
+          ...compliantFacts().profile!,
           version: '1.0.0',
           versionsBehind: 3,
         },
@@ -157,7 +157,7 @@ describe('evaluateCluster', () => {
     ['kubernetes.endOfLife', {}, /^Kubernetes 1\.34 has no announced/],
     [
       'profile.current',
-      { profile: { ...compliantFacts().profile, versionsBehind: 2 } },
+      { profile: { ...compliantFacts().profile!, versionsBehind: 2 } },
       /2 version\(s\) behind \(at most 2 allowed\)/,
     ],
     [
@@ -234,5 +234,43 @@ describe('evaluateCluster', () => {
     );
     expect(complianceScore(findings)).toBe(Math.round((44 / 54) * 100));
     expect(complianceScore([])).toBe(100);
+  });
+  it('treats profile, drift and add-on rules as not applicable on read-only imports, and checks their discovered version', () => {
+    const imported = compliantFacts({
+      profile: undefined,
+      imported: 'read-only',
+      drift: ['HelmChartProxy/x spec.version'],
+      packNames: [],
+      kubernetesVersion: '1.32.3',
+    });
+    const findings = evaluateCluster(imported, testContext());
+    const byRule = Object.fromEntries(findings.map(f => [f.rule, f]));
+    for (const rule of [
+      'profile.current',
+      'profile.notDeprecated',
+      'drift.none',
+      'addons.required',
+    ]) {
+      expect(byRule[rule]).toMatchObject({ passed: true });
+      expect(byRule[rule].reason).toMatch(/^Not applicable: /);
+    }
+    expect(byRule['kubernetes.supported']).toMatchObject({ passed: false });
+    expect(byRule['kubernetes.supported'].reason).toMatch(/1\.32/);
+  });
+
+  it('still checks drift and required add-ons of managed imports', () => {
+    const findings = evaluateCluster(
+      compliantFacts({
+        profile: undefined,
+        imported: 'managed',
+        drift: ['HelmChartProxy/x spec.version'],
+        packNames: [],
+      }),
+      testContext(),
+    );
+    const byRule = Object.fromEntries(findings.map(f => [f.rule, f]));
+    expect(byRule['drift.none'].passed).toBe(false);
+    expect(byRule['addons.required'].passed).toBe(false);
+    expect(byRule['profile.current'].reason).toMatch(/^Not applicable/);
   });
 });

@@ -1,4 +1,8 @@
-import { ScanKind, ScanResult } from '@palette-backstage/plugin-palette-common';
+import {
+  ImportMode,
+  ScanKind,
+  ScanResult,
+} from '@palette-backstage/plugin-palette-common';
 import { KubernetesSupport } from './kubernetesSupport';
 import { ComplianceSettings } from './settings';
 
@@ -9,7 +13,10 @@ export interface ClusterFacts {
   environment: string;
   /** The version running (observed), else the desired one. */
   kubernetesVersion?: string;
-  profile: ProfileFacts;
+  /** Absent on imported clusters: they were not built from a profile. */
+  profile?: ProfileFacts;
+  /** How the cluster was imported, for imported clusters. */
+  imported?: ImportMode;
   /** Drifted fields as `object path`, empty when none. */
   drift: string[];
   /** Pack names across the cluster's infrastructure and add-on profiles. */

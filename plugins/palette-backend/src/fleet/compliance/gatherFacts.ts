@@ -1,6 +1,7 @@
 import {
   compareSemver,
   ProfileDetails,
+  ProfileRef,
   ProfileVersion,
   ScanKind,
   ScanResult,
@@ -36,7 +37,10 @@ export class FactsGatherer {
     record: ClusterRecord,
     scans: Partial<Record<ScanKind, ScanResult>>,
   ): Promise<ClusterFacts> {
-    const refs = [record.profile, ...record.addOnProfiles];
+    const refs = [
+      ...(record.profile ? [record.profile] : []),
+      ...record.addOnProfiles,
+    ];
     const versions = await Promise.all(
       refs.map(r => this.#version(r.name, r.version)),
     );
@@ -51,10 +55,14 @@ export class FactsGatherer {
       owner: record.owner,
       environment: record.environment,
       kubernetesVersion:
+        record.imported?.inventory?.kubernetes.version ??
         status?.kubernetesVersion ??
         status?.controlPlane.version ??
         record.kubernetesVersion,
-      profile: await this.#profileFacts(record),
+      ...(record.profile
+        ? { profile: await this.#profileFacts(record.profile) }
+        : {}),
+      ...(record.imported ? { imported: record.imported.mode } : {}),
       drift: record.drifted
         ? record.drift
             .map(d => `${d.object} ${d.path}`)
@@ -86,8 +94,7 @@ export class FactsGatherer {
     };
   }
 
-  async #profileFacts(record: ClusterRecord): Promise<ProfileFacts> {
-    const { name, version } = record.profile;
+  async #profileFacts({ name, version }: ProfileRef): Promise<ProfileFacts> {
     let details = this.#profiles.get(name);
     if (!details) {
       details = this.deps.profiles.getProfile(name);

@@ -9,10 +9,12 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import express from 'express';
 import { Knex } from 'knex';
 import { DatabaseClusterStore } from '../../clusters/DatabaseClusterStore';
+import { ClusterRecord } from '../../clusters/types';
 import { ProfileStore } from '../../database';
 import { DatabaseGovernanceStore } from '../../governance/DatabaseGovernanceStore';
 import { PackRegistry } from '../../packs';
 import { registerComplianceRoutes } from '../../service/complianceRoutes';
+import { scanCollectionTask } from './collect';
 import { ComplianceService } from './ComplianceService';
 import { DatabaseComplianceStore } from './DatabaseComplianceStore';
 import { readComplianceSettings } from './settings';
@@ -24,6 +26,7 @@ export {
   DEFAULT_COMPLIANCE_SETTINGS,
 } from './settings';
 export type { ComplianceSettings, RequiredAddon } from './settings';
+export type { PastScorer } from './ComplianceService';
 
 /** What fleet compliance is built from. */
 export interface FleetComplianceOptions {
@@ -39,9 +42,10 @@ export interface FleetComplianceOptions {
 }
 
 /**
- * Fleet compliance: the service, its routes, and the scheduled task that
+ * Fleet compliance: the service, its routes, the scheduled task that
  * evaluates every live cluster (frequency `palette.compliance.evaluationInterval`,
- * hourly by default).
+ * hourly by default) and the one that collects scan reports from the
+ * clusters (`palette.compliance.collectScans`, off by default).
  */
 export function createFleetCompliance(options: FleetComplianceOptions) {
   const settings = readComplianceSettings(options.config);
@@ -72,6 +76,19 @@ export function createFleetCompliance(options: FleetComplianceOptions) {
       },
     ) {
       registerComplianceRoutes(router, { ...deps, service });
+    },
+    /** Undefined unless `palette.compliance.collectScans.enabled`. */
+    scanCollectionTask(deps: {
+      readKubeconfig(record: ClusterRecord): Promise<string | undefined>;
+      auditor: AuditorService;
+    }) {
+      return scanCollectionTask({
+        ...deps,
+        config: options.config,
+        service,
+        clusters: options.clusters,
+        logger: options.logger,
+      });
     },
     evaluationTask: {
       id: 'palette-compliance-evaluation',

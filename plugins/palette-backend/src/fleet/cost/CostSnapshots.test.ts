@@ -9,6 +9,7 @@ import {
   ZEPHYR,
 } from '../../clusters/testFixtures';
 import { applyDatabaseMigrations } from '../../database/migrations';
+import { importedRequest } from '../../imports/importedRequest';
 import { HOURS_PER_MONTH } from '../../governance/priceTable';
 import {
   createPaletteTestDatabases,
@@ -230,5 +231,71 @@ describe.each(PALETTE_TEST_DATABASE_IDS)('fleet cost on %s', engine => {
       `b,${cents(zephyr)},0,1,2026-11-01,2026-12-01`,
       '',
     ]);
+  });
+  it('accrues an imported cluster from its discovered nodes, without a profile', async () => {
+    const { knex, clock, snapshots } = await setup();
+    const store = new DatabaseClusterStore({
+      db: knex,
+      auditLog: new AuditLog(knex, { clock: clock.fn }),
+      clock: clock.fn,
+    });
+    const record = await store.createImported(
+      {
+        request: importedRequest({
+          name: 'legacy',
+          mode: 'read-only',
+          addOnProfiles: [],
+          owner: APOLLO,
+          project: 'system:default/payments',
+          environment: 'production',
+        }),
+        managementCluster: 'embedded',
+        namespace: 'palette-clusters',
+        provider: 'vsphere',
+        mode: 'read-only',
+        secretName: 'legacy-palette-import',
+        createdBy: 'user:default/alice',
+      },
+      { action: 'cluster.import', reason: 'Imported', message: 'Imported' },
+    );
+    const node = (name: string, ready: boolean) => ({
+      name,
+      roles: [],
+      cpu: 4,
+      memoryGiB: 8,
+      osImage: 'Ubuntu 24.04.1 LTS',
+      kubeletVersion: 'v1.31.7',
+      ready,
+      problems: [],
+    });
+    await store.recordDiscovery(record.id, {
+      status: {
+        phase: 'Running',
+        status: { conditions: [], controlPlane: { managed: false }, pools: [] },
+        nodes: { ready: 2, desired: 3 },
+      },
+      inventory: {
+        discoveredAt: clock.fn().toISOString(),
+        kubernetes: {
+          gitVersion: 'v1.31.7',
+          version: '1.31.7',
+          distribution: 'kubeadm',
+        },
+        nodes: [node('a', true), node('b', true), node('c', false)],
+        csi: [],
+        helmReleases: [],
+        namespaces: [],
+      },
+      error: null,
+    });
+    await snapshots.recordSnapshot(at('23T12:00:00.000'));
+    const row = await knex(COST_DAILY_TABLE)
+      .where({ cluster_name: 'legacy' })
+      .first();
+    // Two Ready nodes of 4 vCPU and 8 GiB for two hours, at showback rates.
+    const nodeHourly = 4 * 0.02 + 8 * 0.0025 + (100 * 0.05) / HOURS_PER_MONTH;
+    expect(Number(row.node_hours)).toBeCloseTo(4, 6);
+    expect(Number(row.cost)).toBeCloseTo(2 * 2 * nodeHourly, 6);
+    expect(row.profile_name).toBeNull();
   });
 });

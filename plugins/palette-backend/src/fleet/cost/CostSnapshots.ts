@@ -105,8 +105,9 @@ export class CostSnapshots {
           provider: record.provider,
           region: record.region,
           cloud_account: record.cloudAccount,
-          profile_name: record.profile.name,
-          profile_version: record.profile.version,
+          // Imported clusters were not built from a profile.
+          profile_name: record.profile?.name ?? null,
+          profile_version: record.profile?.version ?? null,
           cost: rate.hourly * hours,
           node_hours: rate.nodes * hours,
         })
@@ -120,7 +121,7 @@ export class CostSnapshots {
           owner: record.owner,
           project: record.project,
           environment: record.environment,
-          profile_version: record.profile.version,
+          profile_version: record.profile?.version ?? null,
         });
     }
 

@@ -94,6 +94,20 @@ export class PriceModel {
       : 0;
   }
 
+  /**
+   * The price of one node by its resources, on private clouds (showback
+   * rates per vCPU and GiB); `undefined` on public clouds, which price
+   * instance types only.
+   */
+  nodeOfSize(
+    ctx: PriceContext,
+    size: { cpus: number; memoryMiB: number; diskGiB: number },
+  ): NodePrice | undefined {
+    const cloud = CLOUD_OF[ctx.provider];
+    if (!(cloud in this.settings.private)) return undefined;
+    return this.#sized(cloud as PrivateCloud, size, this.#factor(ctx));
+  }
+
   #privateNode(
     cloud: PrivateCloud,
     instanceType: string,
@@ -101,6 +115,14 @@ export class PriceModel {
   ): NodePrice | undefined {
     const size = MACHINE_SIZES[instanceType];
     if (!size) return undefined;
+    return this.#sized(cloud, size, factor);
+  }
+
+  #sized(
+    cloud: PrivateCloud,
+    size: { cpus: number; memoryMiB: number; diskGiB: number },
+    factor: number,
+  ): NodePrice {
     const rates = this.settings.private[cloud];
     return {
       computeHourly:

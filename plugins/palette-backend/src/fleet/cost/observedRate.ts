@@ -1,16 +1,7 @@
-import { ClusterPhase } from '@palette-backstage/plugin-palette-common';
 import { ClusterRecord } from '../../clusters/types';
+import { BILLED_CONTROL_PLANE_PHASES } from './billedPhases';
+import { inventoryRate } from './inventoryRate';
 import { PriceModel } from './PriceModel';
-
-/** Phases in which a managed control plane exists and is billed. */
-const BILLED_CONTROL_PLANE_PHASES: ReadonlySet<ClusterPhase> = new Set([
-  'Provisioning',
-  'Running',
-  'Updating',
-  'Scaling',
-  'Degraded',
-  'Deleting',
-]);
 
 /** What a cluster costs per hour as it runs now. */
 export interface ObservedRate {
@@ -27,6 +18,7 @@ type Observed = Pick<
   | 'status'
   | 'nodes'
   | 'phase'
+  | 'imported'
 >;
 
 /**
@@ -40,6 +32,7 @@ export function observedRate(
   model: PriceModel,
   cluster: Observed,
 ): ObservedRate {
+  if (cluster.imported) return inventoryRate(model, cluster);
   const ctx = cluster;
   const { request, status } = cluster;
   const fallbackType = request.workerPools[0].instanceType;

@@ -49,13 +49,21 @@ export interface RenderContext {
   messages: RenderMessages;
 }
 
+/**
+ * What the add-on builders read: the cluster's name and namespace and the
+ * layers to install. Imported clusters have only this (no infra profile).
+ */
+export type AddOnContext = Pick<RenderContext, 'namespace' | 'addOns'> & {
+  request: Pick<ClusterRequest, 'name'>;
+};
+
 /** Labels of the objects that render the cluster's infrastructure (infra/full profile). */
 export function infrastructureLabels(ctx: RenderContext) {
   return paletteLabels({ cluster: ctx.request.name, profile: ctx.profile });
 }
 
 /** Labels of the objects that install one layer (add-on objects carry the pack). */
-export function layerLabels(ctx: RenderContext, layer: RenderLayer) {
+export function layerLabels(ctx: AddOnContext, layer: RenderLayer) {
   return paletteLabels({
     cluster: ctx.request.name,
     profile: layer.source.profile,

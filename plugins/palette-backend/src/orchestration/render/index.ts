@@ -14,3 +14,5 @@ export type { ProviderCloudType } from './context';
 export { PROVIDER_RENDERERS, CONTROL_PLANE_VIP_VARIABLE } from './providers';
 export { SCALING_ANNOTATIONS } from './scaling';
 export { MACHINE_SIZES } from './machineSizes';
+export { renderImportedCluster, IMPORTED_LABEL } from './importedCluster';
+export type { ImportedRenderInput } from './importedCluster';

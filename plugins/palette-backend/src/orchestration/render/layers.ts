@@ -67,11 +67,14 @@ function withPlaceholders(profile: ProfileVersion): ResolvedLayerValues[] {
  * problems are left out.
  */
 export function resolveLayers(
-  input: RenderInput,
+  input: {
+    request: Pick<RenderInput['request'], 'variables'>;
+    packs: RenderInput['packs'];
+  },
+  sources: LayerSource[],
   cloudType: ProviderCloudType,
   messages: RenderMessages,
 ): RenderLayer[] {
-  const sources = layerSources(input);
   const declared = new Set(
     sources.flatMap(s => (s.profile.variables ?? []).map(v => v.name)),
   );

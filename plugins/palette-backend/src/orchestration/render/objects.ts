@@ -11,12 +11,23 @@ export function clusterObject(
   labels: Record<string, string> = infrastructureLabels(ctx),
   annotations?: Record<string, string>,
 ): KubeObject {
+  return namespacedObject(ctx.namespace, head, body, labels, annotations);
+}
+
+/** An object in the clusters' namespace with these labels. */
+export function namespacedObject(
+  namespace: string,
+  head: { apiVersion: string; kind: string; name: string },
+  body: Record<string, unknown>,
+  labels: Record<string, string>,
+  annotations?: Record<string, string>,
+): KubeObject {
   return {
     apiVersion: head.apiVersion,
     kind: head.kind,
     metadata: {
       name: head.name,
-      namespace: ctx.namespace,
+      namespace,
       labels,
       ...(annotations ? { annotations } : {}),
     },

@@ -5,7 +5,7 @@ import { warnAboutInlineSecrets } from './addons/sensitiveValues';
 import { checkRequest } from './checks';
 import { buildContext } from './classifyLayers';
 import { checkCompatibility } from './compatibility';
-import { resolveLayers } from './layers';
+import { layerSources, resolveLayers } from './layers';
 import { RenderMessages } from './messages';
 import { checkProvider, PROVIDER_RENDERERS } from './providers';
 import { renderTopology } from './topology';
@@ -38,7 +38,7 @@ export function renderClusterWithMessages(
   if (!cloudType) return { ok: false, messages: messages.list() };
 
   const provider = PROVIDER_RENDERERS[cloudType];
-  const layers = resolveLayers(input, cloudType, messages);
+  const layers = resolveLayers(input, layerSources(input), cloudType, messages);
   const ctx = buildContext(input, cloudType, layers, messages);
   if (!ctx) return { ok: false, messages: messages.list() };
 

@@ -1,7 +1,13 @@
 import { fail, pass, Rule } from './outcome';
 
-export const driftNone: Rule = ({ drift }) =>
-  drift.length === 0
+/** Read-only imports have no desired state: the rules about it do not apply. */
+const READ_ONLY = (what: string) =>
+  pass(`Not applicable: the cluster was imported read-only, so ${what}`);
+
+export const driftNone: Rule = ({ drift, imported }) => {
+  if (imported === 'read-only')
+    return READ_ONLY('Palette applies nothing that could drift');
+  return drift.length === 0
     ? pass('The cluster matches its desired state')
     : fail(
         `${drift.length} field(s) drifted from the desired state: ${drift
@@ -9,8 +15,11 @@ export const driftNone: Rule = ({ drift }) =>
           .join(', ')}${drift.length > 5 ? ', …' : ''}`,
         'Review the changes made on the cluster, then let Palette re-apply the desired state',
       );
+};
 
 export const addonsRequired: Rule = (facts, { settings }) => {
+  if (facts.imported === 'read-only')
+    return READ_ONLY('its add-ons are not managed by a profile');
   const required = settings.requiredAddons[facts.environment] ?? [];
   if (!required.length)
     return pass(`Environment ${facts.environment} requires no add-ons`);

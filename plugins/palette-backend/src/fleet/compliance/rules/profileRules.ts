@@ -5,7 +5,13 @@ const upgradeAction = (latest?: string) =>
     ? `Upgrade to profile version ${latest}`
     : 'Move the cluster to a published profile version';
 
+/** Imported clusters were not built from a profile: nothing to be behind on. */
+const NO_PROFILE = pass(
+  'Not applicable: the cluster was imported, not built from a profile',
+);
+
 export const profileNotDeprecated: Rule = ({ profile }) => {
+  if (!profile) return NO_PROFILE;
   const ref = `${profile.name}@${profile.version}`;
   if (!profile.found)
     return fail(
@@ -21,6 +27,7 @@ export const profileNotDeprecated: Rule = ({ profile }) => {
 };
 
 export const profileCurrent: Rule = ({ profile }, { settings }) => {
+  if (!profile) return NO_PROFILE;
   const ref = `${profile.name}@${profile.version}`;
   const allowed = settings.maxProfileVersionsBehind;
   if (profile.versionsBehind <= allowed)

@@ -5,10 +5,10 @@ import type {
 import yaml from 'js-yaml';
 import type { KubeObject } from '../../types';
 import { API } from '../apiVersions';
-import { layerLabels, RenderContext, RenderLayer } from '../context';
+import { AddOnContext, layerLabels, RenderLayer } from '../context';
 import { clusterSelector } from '../labels';
 import { clusterObjectName } from '../names';
-import { clusterObject } from '../objects';
+import { namespacedObject } from '../objects';
 
 /**
  * Kinds that are not namespaced, among those manifests packs commonly hold.
@@ -75,15 +75,15 @@ function withDefaultNamespace(
  * (strategy `Reconcile`; the default `ApplyOnce` would ignore them).
  */
 export function clusterResourceSet(
-  ctx: RenderContext,
+  ctx: AddOnContext,
   layer: RenderLayer,
   kind: ManifestsPackKind,
 ): KubeObject[] {
   const name = clusterObjectName(ctx.request.name, layer.pack.name);
   const labels = layerLabels(ctx, layer);
   const configMaps = kind.manifests.map(manifest =>
-    clusterObject(
-      ctx,
+    namespacedObject(
+      ctx.namespace,
       {
         apiVersion: 'v1',
         kind: 'ConfigMap',
@@ -97,8 +97,8 @@ export function clusterResourceSet(
       labels,
     ),
   );
-  const resourceSet = clusterObject(
-    ctx,
+  const resourceSet = namespacedObject(
+    ctx.namespace,
     { apiVersion: API.clusterResourceSet, kind: 'ClusterResourceSet', name },
     {
       spec: {

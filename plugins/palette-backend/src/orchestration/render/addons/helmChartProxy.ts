@@ -2,10 +2,10 @@ import type { HelmPackKind } from '@palette-backstage/plugin-palette-common';
 import yaml from 'js-yaml';
 import type { KubeObject } from '../../types';
 import { API } from '../apiVersions';
-import { layerLabels, RenderContext, RenderLayer } from '../context';
+import { AddOnContext, layerLabels, RenderLayer } from '../context';
 import { clusterSelector } from '../labels';
 import { clusterObjectName } from '../names';
-import { clusterObject } from '../objects';
+import { namespacedObject } from '../objects';
 import { escapeGoTemplate } from './goTemplate';
 
 /** The values as CAAPH's `valuesTemplate`: YAML, Go-template braces escaped. */
@@ -23,13 +23,13 @@ export function helmValuesTemplate(values: Record<string, unknown>): string {
  * OCI charts keep their `oci://` repository URL, which CAAPH understands.
  */
 export function helmChartProxy(
-  ctx: RenderContext,
+  ctx: AddOnContext,
   layer: RenderLayer,
   kind: HelmPackKind,
 ): KubeObject {
   const hasValues = Object.keys(layer.values).length > 0;
-  return clusterObject(
-    ctx,
+  return namespacedObject(
+    ctx.namespace,
     {
       apiVersion: API.helm,
       kind: 'HelmChartProxy',

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../types';
-import type { RenderContext } from '../context';
+import type { AddOnContext } from '../context';
 import { clusterResourceSet } from './clusterResourceSet';
 import { helmChartProxy } from './helmChartProxy';
 
@@ -9,7 +9,7 @@ import { helmChartProxy } from './helmChartProxy';
  * install order. Layers the managed service provides (`ctx.managed`) are not
  * installed: the provider renderer configures the service with them.
  */
-export function renderAddOns(ctx: RenderContext): KubeObject[] {
+export function renderAddOns(ctx: AddOnContext): KubeObject[] {
   return ctx.addOns.flatMap(layer => {
     const kind = layer.pack.kind;
     switch (kind.type) {

@@ -1,0 +1,6 @@
+export {
+  generateProfile,
+  mapInventory,
+  PROPOSED_VERSION,
+  UNKNOWN_REPOSITORY,
+} from './generateProfile';
