@@ -5,8 +5,9 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import type {
-  ClusterDryRunResponse,
   ClusterInventory,
+  ImportDryRunResponse,
+  ValidationMessage,
   GeneratedProfileResult,
   ImportClusterRequest,
 } from '@palette-backstage/plugin-palette-common';
@@ -22,7 +23,7 @@ import { ProfileStore } from '../database';
 import { ManagementClusters } from '../management/ManagementClusters';
 import { ManagementClient } from '../orchestration/ManagementClient';
 import { PackRegistry } from '../packs';
-import { probeVersion } from './discovery/discoverCluster';
+import { discoverCluster, probeVersion } from './discovery/discoverCluster';
 import { WorkloadApiError } from './discovery/errors';
 import { ImportedClusterMonitor } from './ImportedClusterMonitor';
 import { importedRequest, ON_PREMISES_PROVIDER } from './importedRequest';
@@ -83,19 +84,38 @@ export class ImportService {
   async dryRun(
     request: ImportClusterRequest,
     requester: Requester,
-  ): Promise<ClusterDryRunResponse> {
+  ): Promise<ImportDryRunResponse> {
     const checked = await this.#check(request, requester);
+    const messages: ValidationMessage[] = [
+      {
+        severity: 'info',
+        code: 'import.probe',
+        field: 'kubeconfig',
+        message: `The API server answered: Kubernetes ${checked.gitVersion}`,
+      },
+    ];
+    let inventory: ClusterInventory | undefined;
+    try {
+      inventory = await discoverCluster(checked.kubeconfig.kubeConfig, {
+        now: new Date(),
+        timeoutMs: this.#o.probeTimeoutMs,
+      });
+    } catch (error) {
+      // The import still works: the monitor retries discovery and reports why.
+      messages.push({
+        severity: 'warning',
+        code: 'import.discovery',
+        field: 'kubeconfig',
+        message: `Discovery failed: ${
+          error instanceof WorkloadApiError ? error.message : 'unexpected error'
+        }`,
+      });
+    }
     return {
       valid: true,
-      messages: [
-        {
-          severity: 'info',
-          code: 'import.probe',
-          field: 'kubeconfig',
-          message: `The API server answered: Kubernetes ${checked.gitVersion}`,
-        },
-      ],
-      manifests: [],
+      messages,
+      apiServer: checked.kubeconfig.server,
+      ...(inventory ? { inventory } : {}),
     };
   }
 

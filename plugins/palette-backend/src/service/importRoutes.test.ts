@@ -187,7 +187,16 @@ describe('import routes', () => {
   it('imports read-only: discovered at once, never echoing credentials, audited, then detached', async () => {
     const dryRun = await post('/clusters/import?dryRun=true', importBody());
     expect(dryRun.status).toBe(200);
-    expect(dryRun.body).toMatchObject({ valid: true, manifests: [] });
+    // The dry run reaches the API server and shows what discovery finds there.
+    expect(dryRun.body).toMatchObject({
+      valid: true,
+      inventory: {
+        kubernetes: { distribution: 'eks' },
+        nodes: [expect.anything(), expect.anything()],
+      },
+    });
+    expect(dryRun.body.apiServer).toMatch(/^https?:\/\//);
+    noCredentials(dryRun);
     expect((await get('/clusters')).body.totalCount).toBe(0);
 
     const imported = await post('/clusters/import', importBody());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ValidationMessage } from '../profiles/types';
 import { PROFILE_NAME_PATTERN } from '../profiles/types';
 import {
   CLUSTER_NAME_PATTERN,
@@ -148,6 +149,21 @@ export interface ClusterInventory {
   csi: DiscoveredComponent[];
   helmReleases: DiscoveredHelmRelease[];
   namespaces: string[];
+}
+
+/**
+ * `POST /clusters/import?dryRun=true` reply: the kubeconfig reaches the API
+ * server, and what discovery found there. Nothing is stored.
+ *
+ * @public
+ */
+export interface ImportDryRunResponse {
+  valid: boolean;
+  messages: ValidationMessage[];
+  /** The API server the kubeconfig points at. */
+  apiServer: string;
+  /** What discovery found; absent when it failed (a warning says why). */
+  inventory?: ClusterInventory;
 }
 
 /** How an imported cluster is shown on its summary. @public */

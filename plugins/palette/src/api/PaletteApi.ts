@@ -38,6 +38,7 @@ import {
   ListClustersResponse,
   HealthReport,
   ImportClusterRequestInput,
+  ImportDryRunResponse,
   ListProfilesQuery,
   ListProfilesResponse,
   ListRolloutsResponse,
@@ -431,14 +432,16 @@ export interface PaletteApi {
     report: unknown,
   ): Promise<ScanResult>;
 
+  /** Imports an existing cluster by its kubeconfig. */
+  importCluster(request: ImportClusterRequestInput): Promise<ClusterDetails>;
+
   /**
-   * Imports an existing cluster by its kubeconfig. With `dryRun` the request
-   * is validated and the API server probed, and nothing is stored.
+   * Validates an import and reaches the API server with the kubeconfig
+   * (a dry run): what discovery finds there, and nothing stored.
    */
-  importCluster(
+  testClusterImport(
     request: ImportClusterRequestInput,
-    options?: { dryRun?: boolean },
-  ): Promise<ClusterDetails>;
+  ): Promise<ImportDryRunResponse>;
 
   /** What discovery last found on an imported cluster (404 before the first). */
   getClusterInventory(name: string): Promise<ClusterInventory>;

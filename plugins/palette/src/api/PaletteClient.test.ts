@@ -1243,7 +1243,7 @@ describe('PaletteClient imported clusters', () => {
       name: 'legacy-eks',
       imported: { mode: 'managed' },
     });
-    await c.importCluster(importRequest, { dryRun: true });
+    await c.testClusterImport(importRequest);
     const urls = fetch.mock.calls.map(([url]) => url);
     expect(urls).toEqual([
       `${BASE}/clusters/import`,
@@ -1263,9 +1263,7 @@ describe('PaletteClient imported clusters', () => {
         400,
       ),
     );
-    const error = await c
-      .importCluster(importRequest, { dryRun: true })
-      .catch(e => e);
+    const error = await c.testClusterImport(importRequest).catch(e => e);
     expect(ResponseError.is(error)).toBe(true);
     expect(error.statusCode).toBe(400);
     expect(error.body.error.message).toMatch(/^kubeconfig: the API server/);

@@ -35,6 +35,7 @@ import {
   HealthReport,
   healthReportSchema,
   ImportClusterRequestInput,
+  ImportDryRunResponse,
   ListProfilesQuery,
   ListProfilesResponse,
   ListRolloutsResponse,
@@ -673,14 +674,22 @@ export class PaletteClient implements PaletteApi {
 
   async importCluster(
     request: ImportClusterRequestInput,
-    options: { dryRun?: boolean } = {},
   ): Promise<ClusterDetails> {
-    return this.json(
-      `/clusters/import${queryString({
-        dryRun: options.dryRun ? 'true' : undefined,
-      })}`,
-      { method: 'POST', json: request },
-    );
+    return this.json('/clusters/import', { method: 'POST', json: request });
+  }
+
+  async testClusterImport(
+    request: ImportClusterRequestInput,
+  ): Promise<ImportDryRunResponse> {
+    const body = await this.json('/clusters/import?dryRun=true', {
+      method: 'POST',
+      json: request,
+    });
+    return {
+      ...body,
+      messages: Array.isArray(body?.messages) ? body.messages : [],
+      ...(body?.inventory ? { inventory: inventoryOf(body.inventory) } : {}),
+    };
   }
 
   async getClusterInventory(name: string): Promise<ClusterInventory> {

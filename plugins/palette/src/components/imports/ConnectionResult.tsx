@@ -1,38 +1,38 @@
 import Alert from '@material-ui/lab/Alert';
-import { ClusterDetails } from '@palette-backstage/plugin-palette-common';
+import { ImportDryRunResponse } from '@palette-backstage/plugin-palette-common';
 import { plural } from '../clusters/utils';
 import { placementText } from './format';
 
 /**
  * What the last "Test connection" found: the API server answered with the
- * kubeconfig, and what it runs.
+ * kubeconfig, and what discovery found there (or why it could not look).
  */
 export const ConnectionResult = ({
   probed,
   stale,
 }: {
-  probed: ClusterDetails;
+  probed: ImportDryRunResponse;
   /** The form changed since it was tested. */
   stale: boolean;
 }) => {
-  const distribution = probed.imported?.distribution;
-  const version = probed.kubernetesVersion
-    ? `Kubernetes ${probed.kubernetesVersion}${
-        distribution ? ` (${distribution})` : ''
-      }`
-    : undefined;
-  const where = placementText(probed.provider, probed.region);
-  const found = [
-    version,
-    where && `on ${where}`,
-    probed.nodes.desired > 0 &&
-      `${plural(probed.nodes.desired, 'node')}, ${probed.nodes.ready} ready`,
-  ].filter(Boolean);
+  const inventory = probed.inventory;
+  const found = inventory
+    ? [
+        `Kubernetes ${inventory.kubernetes.version} (${inventory.kubernetes.distribution})`,
+        placementText(inventory.provider, inventory.region) &&
+          `on ${placementText(inventory.provider, inventory.region)}`,
+        inventory.nodes.length > 0 &&
+          `${plural(inventory.nodes.length, 'node')}, ${
+            inventory.nodes.filter(n => n.ready).length
+          } ready`,
+      ].filter(Boolean)
+    : [];
+  const warnings = probed.messages.filter(m => m.severity === 'warning');
   return (
-    <Alert severity="success" role="status">
-      Connected to {probed.apiServer ?? 'the API server'}
+    <Alert severity={warnings.length ? 'warning' : 'success'} role="status">
+      Connected to {probed.apiServer}
       {found.length ? `: ${found.join(', ')}.` : '.'}
-      {probed.message && ` ${probed.message}`}
+      {warnings.map(w => ` ${w.message}.`).join('')}
       {stale && ' The form changed since; test again.'}
     </Alert>
   );

@@ -8,7 +8,11 @@ import {
   MOUNTED_ROUTES,
 } from '../clusters/__testUtils__/fixtures';
 import { ClustersRouter } from '../clusters/ClustersRouter';
-import { errorResponse, importedCluster } from './__testUtils__/fixtures';
+import {
+  errorResponse,
+  importedCluster,
+  inventory,
+} from './__testUtils__/fixtures';
 
 type Api = ReturnType<typeof fakeClusterApi>;
 type User = ReturnType<typeof userEvent.setup>;
@@ -118,14 +122,21 @@ describe('ImportClusterDialog', () => {
     await renderFleet(fakeClusterApi());
     const form = await openDialog(user);
     expect(form.getByLabelText(/^Kubeconfig/)).toBeInTheDocument();
-    expect(form.queryByLabelText(/^Try a simulated existing cluster/)).toBeNull();
+    expect(
+      form.queryByLabelText(/^Try a simulated existing cluster/),
+    ).toBeNull();
   });
 
   it('tests the connection without storing anything and shows what it found', async () => {
     const user = userEvent.setup({ delay: null });
     const api = fakeClusterApi({
-      importCluster: async () =>
-        importedCluster('read-only', { phase: 'Importing' }),
+      testClusterImport: jest.fn(async () => ({
+        valid: true,
+        messages: [],
+        apiServer: 'https://ABC.gr7.eu-west-1.eks.amazonaws.com',
+        inventory: inventory(),
+      })),
+      importCluster: jest.fn(),
     });
     await renderFleet(api);
     const form = await openDialog(user);
@@ -136,18 +147,16 @@ describe('ImportClusterDialog', () => {
         'Connected to https://ABC.gr7.eu-west-1.eks.amazonaws.com: Kubernetes 1.32.3 (eks), on Amazon EKS · eu-west-1, 3 nodes, 2 ready.',
       ),
     ).toBeInTheDocument();
-    expect(api.importCluster).toHaveBeenCalledWith(
-      {
-        name: 'legacy-eks',
-        kubeconfig: KUBECONFIG,
-        mode: 'read-only',
-        addOnProfiles: [],
-        owner: 'group:default/team-apollo',
-        project: 'system:default/payments',
-        environment: 'dev',
-      },
-      { dryRun: true },
-    );
+    expect(api.testClusterImport).toHaveBeenCalledWith({
+      name: 'legacy-eks',
+      kubeconfig: KUBECONFIG,
+      mode: 'read-only',
+      addOnProfiles: [],
+      owner: 'group:default/team-apollo',
+      project: 'system:default/payments',
+      environment: 'dev',
+    });
+    expect(api.importCluster).not.toHaveBeenCalled();
     // Still on the fleet, the dialog open: nothing was imported.
     expect(screen.getByTestId('location')).toHaveTextContent(
       '/palette/clusters',
@@ -166,7 +175,7 @@ describe('ImportClusterDialog', () => {
       'kubeconfig: the API server https://10.0.0.1:6443 did not answer within 10s; context: no context named admin',
     );
     const api = fakeClusterApi({
-      importCluster: async () => {
+      testClusterImport: async () => {
         throw refusal;
       },
     });

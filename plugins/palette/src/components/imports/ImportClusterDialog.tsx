@@ -7,6 +7,8 @@ import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import {
   ClusterDetails,
+  CloudType,
+  ImportDryRunResponse,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
 import { FormEvent, useMemo, useState } from 'react';
@@ -43,7 +45,7 @@ import { SimulatedClusterPicker } from './SimulatedClusterPicker';
 /** The last successful connection test, and the form it was for. */
 interface Probe {
   formKey: string;
-  cluster: ClusterDetails;
+  result: ImportDryRunResponse;
 }
 
 const ID = 'import-cluster';
@@ -134,10 +136,8 @@ export const ImportClusterDialog = ({
     setBusy(kind);
     try {
       if (kind === 'test') {
-        const cluster = await paletteApi.importCluster(request, {
-          dryRun: true,
-        });
-        setProbe({ formKey: JSON.stringify(form), cluster });
+        const result = await paletteApi.testClusterImport(request);
+        setProbe({ formKey: JSON.stringify(form), result });
         setServerMessages([]);
         setBusy(undefined);
       } else {
@@ -299,7 +299,10 @@ export const ImportClusterDialog = ({
             )}
             <AddOnProfilesFields
               idPrefix={ID}
-              available={addOnsFor(profiles.addOns, probe?.cluster.provider)}
+              available={addOnsFor(
+                profiles.addOns,
+                probe?.result.inventory?.provider as CloudType | undefined,
+              )}
               addOns={form.addOns}
               onChange={addOns => update({ addOns }, 'addOnProfiles')}
               messagesOf={messagesOf}
@@ -320,7 +323,7 @@ export const ImportClusterDialog = ({
         />
       </Section>
       <div aria-live="polite">
-        {probe && <ConnectionResult probed={probe.cluster} stale={stale} />}
+        {probe && <ConnectionResult probed={probe.result} stale={stale} />}
         <MessageList
           messages={general.map(message => ({ message }))}
           label="Other messages"

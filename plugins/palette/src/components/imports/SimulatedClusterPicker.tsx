@@ -3,10 +3,7 @@ import TextField from '@material-ui/core/TextField';
 import { useApi } from '@backstage/core-plugin-api';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  paletteApiRef,
-  SimulatedExistingCluster,
-} from '../../api/PaletteApi';
+import { paletteApiRef, SimulatedExistingCluster } from '../../api/PaletteApi';
 import { errorMessage } from '../profiles/utils';
 
 const keyOf = (c: SimulatedExistingCluster) =>
