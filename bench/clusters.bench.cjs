@@ -12,7 +12,6 @@
 // measurements are of the status path rather than of 150,000 applies.
 require('@backstage/cli/config/nodeTransform.cjs');
 const express = require('express');
-const knexFactory = require('knex');
 const {
   mockCredentials,
   mockServices,
@@ -40,6 +39,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { summarize, report, memoryPeaks } = require('./stats.cjs');
+const { openBenchDatabase } = require('./database.cjs');
 
 const FLEET = Number(process.env.BENCH_FLEET ?? 10_000);
 const NAMESPACE = 'palette-clusters';
@@ -117,22 +117,7 @@ function withStatus(obj, reason) {
 
 async function main() {
   const peaks = memoryPeaks();
-  const knex =
-    process.env.BENCH_DB === 'pg'
-      ? knexFactory({
-          client: 'pg',
-          connection: 'postgresql://postgres@127.0.0.1:5432/postgres',
-        })
-      : knexFactory({
-          client: 'better-sqlite3',
-          connection: ':memory:',
-          useNullAsDefault: true,
-        });
-  if (process.env.BENCH_DB === 'pg') {
-    await knex.raw('drop schema if exists palette_bench cascade');
-    await knex.raw('create schema palette_bench');
-    await knex.raw('set search_path to palette_bench');
-  }
+  const { knex, engine } = await openBenchDatabase();
   await applyDatabaseMigrations(knex);
   const packs = PackRegistry.withBuiltinPacks();
   const profiles = await DatabaseProfileStore.create({
@@ -292,7 +277,7 @@ async function main() {
   }
   report('fleet list API (GET /clusters, pages of 50)', 'ms', summarize(samples), {
     clusters: FLEET,
-    database: process.env.BENCH_DB === 'pg' ? 'postgresql' : 'sqlite',
+    database: engine,
   });
 
   // 2. Status change in the simulator → visible through the API.
