@@ -117,6 +117,36 @@ export interface Config {
         };
       };
     };
+    /**
+     * The price model of fleet cost; every part is optional and falls back to
+     * the defaults in code (list prices in USD).
+     */
+    cost?: {
+      /** ISO 4217 code, e.g. `USD`. */
+      currency?: string;
+      /** Public clouds: hourly prices by region and instance type, and storage. */
+      aws?: PaletteCostPublicCloud;
+      azure?: PaletteCostPublicCloud;
+      gcp?: PaletteCostPublicCloud;
+      /** Hourly fee of a managed control plane. */
+      managedControlPlaneHourly?: { eks?: number; aks?: number; gke?: number };
+      /** Private clouds: rates per vCPU-hour, GB-memory-hour and GB-storage-month. */
+      private?: {
+        vsphere?: PaletteCostPrivateRates;
+        openstack?: PaletteCostPrivateRates;
+        maas?: PaletteCostPrivateRates;
+        dev?: PaletteCostPrivateRates;
+      };
+      /** Per cloud account: negotiated prices and discounts. */
+      accounts?: {
+        [account: string]: {
+          /** Fraction taken off every price of the account, e.g. 0.2 for 20 % off. */
+          discount?: number;
+          /** Hourly prices by instance type, over the list for any region. */
+          instanceTypes?: { [instanceType: string]: number };
+        };
+      };
+    };
     /** Fleet compliance rules and their evaluation. */
     compliance?: {
       /** How often every live cluster is evaluated (default 1 hour). */
@@ -158,4 +188,20 @@ export interface Config {
       };
     };
   };
+}
+
+interface PaletteCostPublicCloud {
+  /** Used for regions the price list does not have. */
+  defaultRegion?: string;
+  storagePerGbMonth?: number;
+  /** Root disk size assumed per node when pricing storage. */
+  nodeDiskGb?: number;
+  /** Hourly prices by region, then instance type. */
+  regions?: { [region: string]: { [instanceType: string]: number } };
+}
+
+interface PaletteCostPrivateRates {
+  vcpuHour?: number;
+  memoryGbHour?: number;
+  storageGbMonth?: number;
 }
