@@ -1,3 +1,5 @@
+import type { DiscoveryPath } from '../server/routes';
+import { StatusError } from '../server/StatusError';
 import { ResourceRegistry } from './ResourceRegistry';
 import { ResourceType } from './resourceTypes';
 
@@ -86,4 +88,44 @@ export function apiResourceList(
     return t.hasStatus ? [main, status] : [main];
   });
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion, resources };
+}
+
+/**
+ * The discovery document a path names, of an API server serving `registry`
+ * with `verbs` on its resources and reporting `version` at `/version`.
+ */
+export function discoveryDocument(
+  registry: ResourceRegistry,
+  p: DiscoveryPath,
+  options: { version: () => unknown; verbs?: string[] },
+): unknown {
+  switch (p.kind) {
+    case 'version':
+      return options.version();
+    case 'coreVersions':
+      return coreApiVersions();
+    case 'groups':
+      return apiGroupList(registry);
+    case 'group': {
+      const versions = registry.groups().get(p.group);
+      if (!versions) throw StatusError.notFound('groups', p.group);
+      return apiGroup(p.group, versions);
+    }
+    case 'groupVersion': {
+      const types = registry.inGroupVersion(p.group, p.version);
+      if (!types.length)
+        throw new StatusError(
+          404,
+          'NotFound',
+          'the server could not find the requested resource',
+        );
+      return apiResourceList(
+        p.group ? `${p.group}/${p.version}` : p.version,
+        types,
+        options.verbs,
+      );
+    }
+    default:
+      throw new StatusError(404, 'NotFound', 'not found');
+  }
 }

@@ -3,13 +3,7 @@ import { AddressInfo } from 'node:net';
 import yaml from 'js-yaml';
 import { ResourceRegistry } from '../api/ResourceRegistry';
 import { ResourceType } from '../api/resourceTypes';
-import {
-  apiGroup,
-  apiGroupList,
-  apiResourceList,
-  coreApiVersions,
-  versionInfo,
-} from '../api/discovery';
+import { discoveryDocument, versionInfo } from '../api/discovery';
 import { ObjectStore } from '../store/ObjectStore';
 import { KubeObject } from '../store/types';
 import { isDiscovery, parsePath, ResourcePath } from './routes';
@@ -300,35 +294,9 @@ export class ApiServer {
   private discovery(
     p: Exclude<ReturnType<typeof parsePath>, ResourcePath | undefined>,
   ) {
-    const { registry } = this.options;
-    switch (p.kind) {
-      case 'version':
-        return versionInfo();
-      case 'coreVersions':
-        return coreApiVersions();
-      case 'groups':
-        return apiGroupList(registry);
-      case 'group': {
-        const versions = registry.groups().get(p.group);
-        if (!versions) throw StatusError.notFound('groups', p.group);
-        return apiGroup(p.group, versions);
-      }
-      case 'groupVersion': {
-        const types = registry.inGroupVersion(p.group, p.version);
-        if (!types.length)
-          throw new StatusError(
-            404,
-            'NotFound',
-            'the server could not find the requested resource',
-          );
-        return apiResourceList(
-          p.group ? `${p.group}/${p.version}` : p.version,
-          types,
-        );
-      }
-      default:
-        throw new StatusError(404, 'NotFound', 'not found');
-    }
+    return discoveryDocument(this.options.registry, p, {
+      version: versionInfo,
+    });
   }
 
   private async resource(

@@ -88,83 +88,30 @@ export class DatabaseClusterStore {
     context: Omit<ChangeContext, 'actor'>,
     options: { guard?: (tx: Knex.Transaction) => Promise<void> } = {},
   ): Promise<ClusterRecord> {
-    const now = this.#clock();
     const { request } = input;
-    const id = randomUUID();
-    const phase = input.approval ? 'PendingApproval' : 'Requested';
-    try {
-      await this.#db.transaction(async tx => {
-        // Checks that must see committed state, e.g. quotas, under their lock.
-        await options.guard?.(tx);
-        await tx<ClusterRow>(CLUSTERS_TABLE).insert({
-          id,
-          name: request.name,
-          active_name: request.name,
-          management_cluster: input.managementCluster,
-          namespace: input.namespace,
-          provider: input.provider,
-          region: request.region,
-          cloud_account: request.cloudAccount,
-          owner: request.owner,
-          project: request.project,
-          environment: request.environment,
-          profile_name: request.profile.name,
-          profile_version: request.profile.version,
-          addon_profiles: JSON.stringify(request.addOnProfiles),
-          kubernetes_version: input.kubernetesVersion ?? null,
-          request: JSON.stringify(request),
-          generation: 1,
-          applied_generation: 0,
-          paused: false,
-          force_delete: false,
-          phase,
-          phase_since: now,
-          ever_running: false,
-          nodes_ready: 0,
-          nodes_desired: 0,
-          drifted: false,
-          created_at: now,
-          created_by: input.createdBy,
-          updated_at: now,
-          quota_nodes: input.footprint.nodes,
-          quota_vcpus: input.footprint.vcpus,
-          monthly_cost: input.footprint.monthlyCost,
-          ...(input.approval
-            ? {
-                approval_state: 'Pending',
-                approver_group: input.approval.approverGroup,
-                approval_expires_at: new Date(input.approval.expiresAt),
-              }
-            : {}),
-        } as Partial<ClusterRow>);
-        await this.#appendEvent(tx, id, {
-          type: 'action',
-          phase,
-          reason: context.reason,
-          message: context.message,
-          actor: input.createdBy,
-          at: now,
-        });
-        await this.#audit.record(
-          {
-            actor: input.createdBy,
-            action: context.action,
-            target: `cluster:${request.name}`,
-            after: request,
-            occurredAt: now,
-          },
-          tx,
-        );
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictError(
-          `A cluster named "${request.name}" already exists in the fleet`,
-        );
-      }
-      throw error;
-    }
-    return (await this.getById(id))!;
+    return this.#insertNew({
+      input,
+      phase: input.approval ? 'PendingApproval' : 'Requested',
+      columns: {
+        profile_name: request.profile.name,
+        profile_version: request.profile.version,
+        kubernetes_version: input.kubernetesVersion ?? null,
+        quota_nodes: input.footprint.nodes,
+        quota_vcpus: input.footprint.vcpus,
+        monthly_cost: input.footprint.monthlyCost,
+        ...(input.approval
+          ? {
+              approval_state: 'Pending',
+              approver_group: input.approval.approverGroup,
+              approval_expires_at: new Date(input.approval.expiresAt),
+            }
+          : {}),
+      } as Partial<ClusterRow>,
+      context,
+      audited: request,
+      // Checks that must see committed state, e.g. quotas, under their lock.
+      beforeInsert: options.guard,
+    });
   }
 
   /**
@@ -183,12 +130,62 @@ export class DatabaseClusterStore {
       beforeCommit?: () => Promise<void>;
     } = {},
   ): Promise<ClusterRecord> {
+    return this.#insertNew({
+      input,
+      phase: 'Importing',
+      columns: {
+        profile_name: null,
+        profile_version: null,
+        kubernetes_version: null,
+        // The reconciler deletes what is listed here on detach.
+        inventory: JSON.stringify([
+          { apiVersion: 'v1', kind: 'Secret', name: input.secretName },
+        ]),
+        quota_nodes: 0,
+        quota_vcpus: 0,
+        monthly_cost: 0,
+        source: 'imported',
+        import_mode: input.mode,
+        import_secret: input.secretName,
+      } as Partial<ClusterRow>,
+      context,
+      audited: { mode: input.mode, ...input.request },
+      beforeCommit: options.beforeCommit,
+    });
+  }
+
+  /**
+   * Inserts a new cluster in one transaction with its first timeline entry
+   * and audit event; a name in use is a 409. `columns` holds what differs
+   * between a requested and an imported cluster.
+   */
+  async #insertNew({
+    input,
+    phase,
+    columns,
+    context,
+    audited,
+    beforeInsert,
+    beforeCommit,
+  }: {
+    input: Pick<
+      NewClusterInput,
+      'request' | 'managementCluster' | 'namespace' | 'provider' | 'createdBy'
+    >;
+    phase: ClusterPhase;
+    columns: Partial<ClusterRow>;
+    context: Omit<ChangeContext, 'actor'>;
+    /** The audit event's `after`. */
+    audited: unknown;
+    beforeInsert?: (tx: Knex.Transaction) => Promise<void>;
+    beforeCommit?: () => Promise<void>;
+  }): Promise<ClusterRecord> {
     const now = this.#clock();
     const { request } = input;
     const id = randomUUID();
-    const phase = 'Importing';
     try {
       await this.#db.transaction(async tx => {
+        await beforeInsert?.(tx);
         await tx<ClusterRow>(CLUSTERS_TABLE).insert({
           id,
           name: request.name,
@@ -201,10 +198,7 @@ export class DatabaseClusterStore {
           owner: request.owner,
           project: request.project,
           environment: request.environment,
-          profile_name: null,
-          profile_version: null,
           addon_profiles: JSON.stringify(request.addOnProfiles),
-          kubernetes_version: null,
           request: JSON.stringify(request),
           generation: 1,
           applied_generation: 0,
@@ -216,19 +210,10 @@ export class DatabaseClusterStore {
           nodes_ready: 0,
           nodes_desired: 0,
           drifted: false,
-          // The reconciler deletes what is listed here on detach.
-          inventory: JSON.stringify([
-            { apiVersion: 'v1', kind: 'Secret', name: input.secretName },
-          ]),
           created_at: now,
           created_by: input.createdBy,
           updated_at: now,
-          quota_nodes: 0,
-          quota_vcpus: 0,
-          monthly_cost: 0,
-          source: 'imported',
-          import_mode: input.mode,
-          import_secret: input.secretName,
+          ...columns,
         } as Partial<ClusterRow>);
         await this.#appendEvent(tx, id, {
           type: 'action',
@@ -243,12 +228,12 @@ export class DatabaseClusterStore {
             actor: input.createdBy,
             action: context.action,
             target: `cluster:${request.name}`,
-            after: { mode: input.mode, ...request },
+            after: audited,
             occurredAt: now,
           },
           tx,
         );
-        await options.beforeCommit?.();
+        await beforeCommit?.();
       });
     } catch (error) {
       if (isUniqueViolation(error)) {

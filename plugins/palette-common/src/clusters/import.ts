@@ -3,8 +3,7 @@ import type { ValidationMessage } from '../profiles/types';
 import { PROFILE_NAME_PATTERN } from '../profiles/types';
 import {
   CLUSTER_NAME_PATTERN,
-  ENVIRONMENT_NAME_PATTERN,
-  entityRefOfKind,
+  clusterOwnershipShape,
   profileRefSchema,
 } from './request';
 
@@ -52,14 +51,7 @@ export const importClusterRequestSchema = z
     mode: importModeSchema.default('read-only'),
     /** Add-on profiles to apply: managed mode only. */
     addOnProfiles: z.array(profileRefSchema).max(20).default([]),
-    owner: entityRefOfKind('group', 'group:default/team-apollo'),
-    project: entityRefOfKind('system', 'system:default/payments'),
-    environment: z
-      .string()
-      .regex(
-        ENVIRONMENT_NAME_PATTERN,
-        'must be a lowercase name such as dev, staging or production',
-      ),
+    ...clusterOwnershipShape,
     /** Management cluster that holds its secret; the default one when absent. */
     managementCluster: z.string().min(1).optional(),
     description: z.string().max(2000).optional(),
@@ -69,7 +61,8 @@ export const importClusterRequestSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['addOnProfiles'],
-        message: 'add-on profiles need managed mode; read-only imports apply nothing',
+        message:
+          'add-on profiles need managed mode; read-only imports apply nothing',
       });
     }
   });

@@ -17,7 +17,8 @@ export const POOL_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,18}[a-z0-9])?$/;
 /** Kubernetes label keys (optional DNS prefix, then a name). */
 const LABEL_KEY_PATTERN =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-const LABEL_VALUE_PATTERN = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
+const LABEL_VALUE_PATTERN =
+  /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
 
 /** Environment names, e.g. `dev`, `staging`, `production`. @public */
 export const ENVIRONMENT_NAME_PATTERN = /^[a-z]([-a-z0-9]{0,30}[a-z0-9])?$/;
@@ -115,6 +116,23 @@ export const entityRefOfKind = (kind: string, example: string) =>
     );
 
 /**
+ * Who a cluster belongs to, in requests and imports alike: its owning
+ * group, the catalog System of its project, and its environment.
+ */
+export const clusterOwnershipShape = {
+  /** Owning group, e.g. `group:default/team-apollo`. */
+  owner: entityRefOfKind('group', 'group:default/team-apollo'),
+  /** The catalog System of the project, e.g. `system:default/payments`. */
+  project: entityRefOfKind('system', 'system:default/payments'),
+  environment: z
+    .string()
+    .regex(
+      ENVIRONMENT_NAME_PATTERN,
+      'must be a lowercase name such as dev, staging or production',
+    ),
+};
+
+/**
  * What a developer asks for: everything palette-backend needs to render and
  * govern a cluster. Stored as the cluster's desired state.
  *
@@ -142,16 +160,7 @@ export const clusterRequestSchema = z
       .array(workerPoolSchema)
       .min(1, 'needs at least one worker pool')
       .max(20),
-    /** Owning group, e.g. `group:default/team-apollo`. */
-    owner: entityRefOfKind('group', 'group:default/team-apollo'),
-    /** The catalog System of the project, e.g. `system:default/payments`. */
-    project: entityRefOfKind('system', 'system:default/payments'),
-    environment: z
-      .string()
-      .regex(
-        ENVIRONMENT_NAME_PATTERN,
-        'must be a lowercase name such as dev, staging or production',
-      ),
+    ...clusterOwnershipShape,
     /** Management cluster; the default one when absent. */
     managementCluster: z.string().min(1).optional(),
     description: z.string().max(2000).optional(),

@@ -1,11 +1,5 @@
-import {
-  apiGroup,
-  apiGroupList,
-  apiResourceList,
-  coreApiVersions,
-} from '../../api/discovery';
+import { discoveryDocument } from '../../api/discovery';
 import { DiscoveryPath } from '../../server/routes';
-import { StatusError } from '../../server/StatusError';
 import { WorkloadCluster } from '../model/types';
 import { semverOf } from '../model/version';
 import { workloadRegistry } from './catalog';
@@ -30,33 +24,8 @@ export function versionOf(model: WorkloadCluster) {
 
 /** Discovery documents of the read-only kinds a workload cluster serves. */
 export function discovery(model: WorkloadCluster, p: DiscoveryPath): unknown {
-  switch (p.kind) {
-    case 'version':
-      return versionOf(model);
-    case 'coreVersions':
-      return coreApiVersions();
-    case 'groups':
-      return apiGroupList(workloadRegistry);
-    case 'group': {
-      const versions = workloadRegistry.groups().get(p.group);
-      if (!versions) throw StatusError.notFound('groups', p.group);
-      return apiGroup(p.group, versions);
-    }
-    case 'groupVersion': {
-      const types = workloadRegistry.inGroupVersion(p.group, p.version);
-      if (!types.length)
-        throw new StatusError(
-          404,
-          'NotFound',
-          'the server could not find the requested resource',
-        );
-      return apiResourceList(
-        p.group ? `${p.group}/${p.version}` : p.version,
-        types,
-        READ_VERBS,
-      );
-    }
-    default:
-      throw new StatusError(404, 'NotFound', 'not found');
-  }
+  return discoveryDocument(workloadRegistry, p, {
+    version: () => versionOf(model),
+    verbs: READ_VERBS,
+  });
 }

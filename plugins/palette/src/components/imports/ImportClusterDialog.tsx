@@ -1,7 +1,5 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
@@ -9,27 +7,21 @@ import {
   ClusterDetails,
   CloudType,
   ImportDryRunResponse,
-  ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { paletteApiRef } from '../../api/PaletteApi';
 import { useDefaultOwner } from '../../hooks';
 import {
   addOnsFor,
   AddOnProfilesFields,
+  NameFields,
   OwnershipFields,
   usePublishedProfiles,
 } from '../clusters/request';
-import {
-  fieldMessagesOf,
-  groupMessagesByField,
-  helperTextOf,
-  normalizeFieldPath,
-  plural,
-} from '../clusters/utils';
+import { helperTextOf } from '../clusters/utils';
 import { MessageList } from '../profiles/DraftEditor/MessageList';
 import { errorMessage } from '../profiles/utils';
-import { FormDialog, FormSection as Section } from '../shared';
+import { FormDialog, FormSection as Section, useCheckedForm } from '../shared';
 import { ConnectionResult } from './ConnectionResult';
 import {
   emptyImportForm,
@@ -66,13 +58,24 @@ export const ImportClusterDialog = ({
   onImported: (cluster: ClusterDetails) => void;
 }) => {
   const paletteApi = useApi(paletteApiRef);
-  const alertApi = useApi(alertApiRef);
   const [form, setForm] = useState<ImportForm>(emptyImportForm);
-  const [submitted, setSubmitted] = useState(false);
-  const [serverMessages, setServerMessages] = useState<ValidationMessage[]>([]);
+  const {
+    update,
+    setServerMessages,
+    busy,
+    failure,
+    general,
+    messagesOf,
+    reset: resetForm,
+    run,
+  } = useCheckedForm<ImportForm, 'test' | 'import'>({
+    form,
+    setForm,
+    initial: emptyImportForm,
+    validate: validateImportForm,
+    isShown: isImportFieldShown,
+  });
   const [probe, setProbe] = useState<Probe>();
-  const [busy, setBusy] = useState<'test' | 'import'>();
-  const [failure, setFailure] = useState<string>();
 
   const managed = form.mode === 'managed';
   const profiles = usePublishedProfiles(open && managed);
@@ -80,37 +83,10 @@ export const ImportClusterDialog = ({
     setForm(f => (f.owner ? f : { ...f, owner: group })),
   );
 
-  const clientMessages = useMemo(
-    () => (submitted ? validateImportForm(form) : []),
-    [submitted, form],
-  );
-  const { general, messagesOf } = useMemo(
-    () =>
-      groupMessagesByField(
-        [...clientMessages, ...serverMessages],
-        isImportFieldShown,
-      ),
-    [clientMessages, serverMessages],
-  );
-
-  /** Changes the form, and forgets what the server said about those fields. */
-  const update = (patch: Partial<ImportForm>, ...fields: string[]) => {
-    setForm(f => ({ ...f, ...patch }));
-    setServerMessages(ms =>
-      ms.filter(m => {
-        const field = normalizeFieldPath(m.field);
-        return !fields.some(f => field === f || field.startsWith(`${f}.`));
-      }),
-    );
-  };
-
   /** Forgets everything typed, the kubeconfig above all. */
   const reset = () => {
-    setForm(emptyImportForm());
-    setSubmitted(false);
-    setServerMessages([]);
+    resetForm();
     setProbe(undefined);
-    setFailure(undefined);
   };
 
   const close = () => {
@@ -119,68 +95,33 @@ export const ImportClusterDialog = ({
     onClose();
   };
 
-  /** Runs a server call; places what it refuses next to the fields. */
-  const run = async (kind: 'test' | 'import') => {
-    setSubmitted(true);
-    setFailure(undefined);
-    const problems = validateImportForm(form);
-    if (problems.length) {
-      setFailure(
-        `Fix ${plural(problems.length, 'problem')} before ${
-          kind === 'test' ? 'testing the connection' : 'importing'
-        }.`,
-      );
-      return;
-    }
-    const request = toImportRequest(form);
-    setBusy(kind);
-    try {
-      if (kind === 'test') {
-        const result = await paletteApi.testClusterImport(request);
+  const test = () =>
+    run('test', {
+      before: 'testing the connection',
+      call: () => paletteApi.testClusterImport(toImportRequest(form)),
+      done: result => {
         setProbe({ formKey: JSON.stringify(form), result });
         setServerMessages([]);
-        setBusy(undefined);
-      } else {
-        const cluster = await paletteApi.importCluster(request);
-        alertApi.post({
-          message: `Importing cluster ${cluster.name}`,
-          severity: 'success',
-          display: 'transient',
-        });
-        setBusy(undefined);
-        reset();
-        onImported(cluster);
-      }
-    } catch (e) {
-      setBusy(undefined);
-      setProbe(undefined);
-      if (ResponseError.is(e) && e.statusCode === 409) {
-        setServerMessages([
-          {
-            severity: 'error',
-            code: 'conflict',
-            field: 'name',
-            message: errorMessage(e),
-          },
-        ]);
-        return;
-      }
-      const placed = fieldMessagesOf(e);
-      setServerMessages(placed);
-      if (!placed.length || placed.some(m => !isImportFieldShown(m.field)))
-        setFailure(errorMessage(e));
-      else
-        setFailure(
-          kind === 'test'
-            ? 'The connection test failed; the problems are marked next to their fields.'
-            : 'The import was refused; the problems are marked next to their fields.',
-        );
-    }
-  };
+      },
+      failed: () => setProbe(undefined),
+      markedFailure:
+        'The connection test failed; the problems are marked next to their fields.',
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    run('import');
+    run('import', {
+      before: 'importing',
+      call: () => paletteApi.importCluster(toImportRequest(form)),
+      successMessage: cluster => `Importing cluster ${cluster.name}`,
+      done: cluster => {
+        reset();
+        onImported(cluster);
+      },
+      failed: () => setProbe(undefined),
+      markedFailure:
+        'The import was refused; the problems are marked next to their fields.',
+    });
   };
 
   const disabled = busy !== undefined;
@@ -203,7 +144,7 @@ export const ImportClusterDialog = ({
       actionLabel={busy === 'import' ? 'Importing…' : 'Import'}
       actions={
         <Button
-          onClick={() => run('test')}
+          onClick={test}
           color="primary"
           variant="outlined"
           disabled={disabled}
@@ -213,40 +154,15 @@ export const ImportClusterDialog = ({
       }
     >
       <Section title="Cluster">
-        <Grid container spacing={1}>
-          <Grid item xs={12} sm={6}>
-            <TextField
-              id={`${ID}-name`}
-              label="Cluster name"
-              required
-              value={form.name}
-              disabled={disabled}
-              onChange={e => update({ name: e.target.value }, 'name')}
-              {...helperTextOf(
-                messagesOf('name'),
-                'How Palette and the catalog name it: lower-case letters, digits and dashes',
-              )}
-              fullWidth
-              margin="dense"
-              variant="outlined"
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <TextField
-              id={`${ID}-description`}
-              label="Description"
-              value={form.description}
-              disabled={disabled}
-              onChange={e =>
-                update({ description: e.target.value }, 'description')
-              }
-              {...helperTextOf(messagesOf('description'))}
-              fullWidth
-              margin="dense"
-              variant="outlined"
-            />
-          </Grid>
-        </Grid>
+        <NameFields
+          name={form.name}
+          description={form.description}
+          onChange={(change, field) => update(change, field)}
+          messagesOf={messagesOf}
+          disabled={disabled}
+          nameHelp="How Palette and the catalog name it: lower-case letters, digits and dashes"
+          idPrefix={ID}
+        />
       </Section>
       <Section title="Connection">
         <SimulatedClusterPicker

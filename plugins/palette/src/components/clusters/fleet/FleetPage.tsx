@@ -1,15 +1,11 @@
 import {
   ContentHeader,
   EmptyState,
-  Progress,
-  ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
 import { makeStyles } from '@material-ui/core/styles';
-import AddIcon from '@material-ui/icons/Add';
 import {
   ClusterDetails,
   ClusterSummary,
@@ -25,7 +21,7 @@ import {
 } from '../../../hooks';
 import { clusterRouteRef } from '../../../routes';
 import { ImportClusterButton } from '../../imports';
-import { NoMatches, ReloadProgress, TablePaging } from '../../shared';
+import { AddButton, NoMatches, PagedListBody } from '../../shared';
 import { RequestClusterDialog } from '../request';
 import { BulkActionBar } from './BulkActionBar';
 import { ClustersTable } from './ClustersTable';
@@ -47,8 +43,6 @@ const useStyles = makeStyles(theme => ({
   filters: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },
   phases: { marginTop: theme.spacing(2) },
 }));
-
-const PAGE_SIZES = [25, 50, 100];
 
 const NO_ITEMS: ClusterSummary[] = [];
 
@@ -102,52 +96,44 @@ export const FleetPage = () => {
   };
 
   const requestButton = canCreate && (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<AddIcon />}
-      onClick={() => setRequesting(true)}
-    >
-      Request cluster
-    </Button>
+    <AddButton onClick={() => setRequesting(true)}>Request cluster</AddButton>
   );
 
-  let body;
-  if (!value) {
-    body = error ? <ResponseErrorPanel error={error} /> : <Progress />;
-  } else if (value.response.totalCount === 0 && !hasFilters(applied)) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="No clusters yet"
-        description={
-          canCreate
-            ? 'Request a cluster from a published cluster profile: pick the profile, the cloud account and the worker pools, validate, and Palette provisions it on Cluster API. A cluster built elsewhere can be brought in with Import cluster, by its kubeconfig.'
-            : 'Clusters are requested from published cluster profiles. Ask your platform team for the palette.cluster.create permission, or use a software template that requests one for you.'
-        }
-        action={requestButton || undefined}
-      />
-    );
-  } else {
-    const { response } = value;
-    body = (
-      <>
+  const body = (
+    <PagedListBody
+      loaded={value}
+      queryKey={key}
+      error={error}
+      filtered={hasFilters(applied)}
+      loadingLabel="Loading clusters"
+      paging={paging}
+      empty={
+        <EmptyState
+          missing="data"
+          title="No clusters yet"
+          description={
+            canCreate
+              ? 'Request a cluster from a published cluster profile: pick the profile, the cloud account and the worker pools, validate, and Palette provisions it on Cluster API. A cluster built elsewhere can be brought in with Import cluster, by its kubeconfig.'
+              : 'Clusters are requested from published cluster profiles. Ask your platform team for the palette.cluster.create permission, or use a software template that requests one for you.'
+          }
+          action={requestButton || undefined}
+        />
+      }
+      filters={
         <Paper className={classes.filters}>
           <FleetFilters filters={filters} onChange={paging.changeFilters} />
           <div className={classes.phases}>
             <PhaseFilter
-              counts={response.phaseCounts}
+              counts={value?.response.phaseCounts ?? {}}
               selected={filters.phases}
               onChange={changePhases}
             />
           </div>
         </Paper>
-        {error && <ResponseErrorPanel error={error} title="Refresh failed" />}
-        <Paper>
-          <ReloadProgress
-            loading={value.key !== key}
-            label="Loading clusters"
-          />
+      }
+    >
+      {response => (
+        <>
           <BulkActionBar
             selected={selected}
             permissionsOf={permissions.of}
@@ -170,15 +156,10 @@ export const FleetPage = () => {
               </NoMatches>
             }
           />
-          <TablePaging
-            count={response.totalCount}
-            paging={paging}
-            pageSizes={PAGE_SIZES}
-          />
-        </Paper>
-      </>
-    );
-  }
+        </>
+      )}
+    </PagedListBody>
+  );
 
   return (
     <>

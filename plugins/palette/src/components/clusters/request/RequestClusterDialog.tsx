@@ -1,27 +1,21 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { useApi } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import {
   ClusterDetails,
   ClusterDryRunResponse,
-  ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
-import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { useDefaultOwner } from '../../../hooks';
 import { errorMessage } from '../../profiles/utils';
-import { FormDialog, FormSection as Section } from '../../shared';
 import {
-  fieldMessagesOf,
-  groupMessagesByField,
-  helperTextOf,
-  normalizeFieldPath,
-  plural,
-} from '../utils';
+  FormDialog,
+  FormSection as Section,
+  useCheckedForm,
+} from '../../shared';
+import { NameFields } from './NameFields';
 import { OwnershipFields } from './OwnershipFields';
 import { ValidationResult } from './ValidationResult';
 import { accountsFor, PlacementFields } from './PlacementFields';
@@ -65,13 +59,8 @@ export const RequestClusterDialog = ({
   onCreated: (cluster: ClusterDetails) => void;
 }) => {
   const paletteApi = useApi(paletteApiRef);
-  const alertApi = useApi(alertApiRef);
   const [form, setForm] = useState<RequestForm>(emptyRequestForm);
-  const [submitted, setSubmitted] = useState(false);
-  const [serverMessages, setServerMessages] = useState<ValidationMessage[]>([]);
   const [validation, setValidation] = useState<Validation>();
-  const [busy, setBusy] = useState<'validate' | 'create'>();
-  const [failure, setFailure] = useState<string>();
 
   const profiles = usePublishedProfiles(open);
   const { accounts, error: accountsError } = useCloudAccounts(open);
@@ -96,28 +85,28 @@ export const RequestClusterDialog = ({
     });
   }, [variables]);
 
-  const clientMessages = useMemo(
-    () => (submitted ? validateRequestForm(form, variables) : []),
-    [submitted, form, variables],
-  );
-  const { general, messagesOf } = useMemo(
-    () =>
-      groupMessagesByField([...clientMessages, ...serverMessages], field =>
-        isRequestFieldShown(field, variables),
-      ),
-    [clientMessages, serverMessages, variables],
-  );
-
-  /** Changes the form, and forgets what the server said about those fields. */
-  const update = (patch: Partial<RequestForm>, ...fields: string[]) => {
-    setForm(f => ({ ...f, ...patch }));
-    setServerMessages(ms =>
-      ms.filter(m => {
-        const field = normalizeFieldPath(m.field);
-        return !fields.some(f => field === f || field.startsWith(`${f}.`));
-      }),
-    );
-  };
+  const {
+    update,
+    setServerMessages,
+    busy,
+    failure,
+    general,
+    messagesOf,
+    reset,
+    run,
+  } = useCheckedForm<RequestForm, 'validate' | 'create'>({
+    form,
+    setForm,
+    initial: emptyRequestForm,
+    validate: useCallback(
+      (f: RequestForm) => validateRequestForm(f, variables),
+      [variables],
+    ),
+    isShown: useCallback(
+      (field: string) => isRequestFieldShown(field, variables),
+      [variables],
+    ),
+  });
 
   const chooseProfile = (profile: string, version: string) => {
     const cloudType = profiles.bases.find(p => p.name === profile)?.cloudType;
@@ -146,73 +135,38 @@ export const RequestClusterDialog = ({
     );
   };
 
+  const forget = () => {
+    reset();
+    setValidation(undefined);
+  };
+
   const close = () => {
     if (busy) return;
-    setForm(emptyRequestForm());
-    setSubmitted(false);
-    setServerMessages([]);
-    setValidation(undefined);
-    setFailure(undefined);
+    forget();
     onClose();
   };
 
-  /** Runs a server call; places what it refuses next to the fields. */
-  const run = async (kind: 'validate' | 'create') => {
-    setSubmitted(true);
-    setFailure(undefined);
-    const problems = validateRequestForm(form, variables);
-    if (problems.some(p => p.severity === 'error')) {
-      setFailure(
-        `Fix ${plural(problems.length, 'problem')} before ${
-          kind === 'validate' ? 'validating' : 'requesting'
-        }.`,
-      );
-      return;
-    }
-    const request = toClusterRequest(form, variables);
-    setBusy(kind);
-    try {
-      if (kind === 'validate') {
-        const result = await paletteApi.dryRunCluster(request);
+  const validateOnServer = () =>
+    run('validate', {
+      before: 'validating',
+      call: () => paletteApi.dryRunCluster(toClusterRequest(form, variables)),
+      done: result => {
         setValidation({ formKey: JSON.stringify(form), result });
         setServerMessages(result.messages);
-        setBusy(undefined);
-      } else {
-        const cluster = await paletteApi.createCluster(request);
-        alertApi.post({
-          message: `Requested cluster ${cluster.name}`,
-          severity: 'success',
-          display: 'transient',
-        });
-        setBusy(undefined);
-        setForm(emptyRequestForm());
-        setSubmitted(false);
-        setServerMessages([]);
-        setValidation(undefined);
-        onCreated(cluster);
-      }
-    } catch (e) {
-      setBusy(undefined);
-      if (ResponseError.is(e) && e.statusCode === 409) {
-        setServerMessages([
-          {
-            severity: 'error',
-            code: 'conflict',
-            field: 'name',
-            message: errorMessage(e),
-          },
-        ]);
-        return;
-      }
-      const placed = fieldMessagesOf(e);
-      if (placed.length) setServerMessages(placed);
-      setFailure(errorMessage(e));
-    }
-  };
+      },
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    run('create');
+    run('create', {
+      before: 'requesting',
+      call: () => paletteApi.createCluster(toClusterRequest(form, variables)),
+      successMessage: cluster => `Requested cluster ${cluster.name}`,
+      done: cluster => {
+        forget();
+        onCreated(cluster);
+      },
+    });
   };
 
   const disabled = busy !== undefined;
@@ -240,7 +194,7 @@ export const RequestClusterDialog = ({
       actionDisabled={waiting}
       actions={
         <Button
-          onClick={() => run('validate')}
+          onClick={validateOnServer}
           color="primary"
           variant="outlined"
           disabled={disabled || waiting}
@@ -264,39 +218,14 @@ export const RequestClusterDialog = ({
         </Alert>
       )}
       <Section title="Cluster">
-        <Grid container spacing={1}>
-          <Grid item xs={12} sm={6}>
-            <TextField
-              id="request-cluster-name"
-              label="Cluster name"
-              required
-              value={form.name}
-              disabled={disabled}
-              onChange={e => update({ name: e.target.value }, 'name')}
-              {...helperTextOf(
-                messagesOf('name'),
-                'Lower-case letters, digits and dashes; at most 40',
-              )}
-              fullWidth
-              margin="dense"
-              variant="outlined"
-            />
-          </Grid>
-          <Grid item xs={12} sm={6}>
-            <TextField
-              id="request-cluster-description"
-              label="Description"
-              value={form.description}
-              disabled={disabled}
-              onChange={e =>
-                update({ description: e.target.value }, 'description')
-              }
-              fullWidth
-              margin="dense"
-              variant="outlined"
-            />
-          </Grid>
-        </Grid>
+        <NameFields
+          name={form.name}
+          description={form.description}
+          onChange={(change, field) => update(change, field)}
+          messagesOf={messagesOf}
+          disabled={disabled}
+          nameHelp="Lower-case letters, digits and dashes; at most 40"
+        />
       </Section>
       <Section title="Profile">
         <BaseProfileFields

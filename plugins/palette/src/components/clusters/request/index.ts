@@ -3,6 +3,7 @@ export { VariableFields, type MessagesOf } from './VariableFields';
 export { WorkerPoolFields } from './WorkerPoolFields';
 export { AddOnProfilesFields } from './ProfileFields';
 export { ManifestsView } from './ManifestsView';
+export { NameFields } from './NameFields';
 export { OwnershipFields } from './OwnershipFields';
 export {
   ownershipMessages,

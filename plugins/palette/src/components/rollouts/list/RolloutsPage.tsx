@@ -1,16 +1,12 @@
 import {
   ContentHeader,
   EmptyState,
-  Progress,
-  ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import AddIcon from '@material-ui/icons/Add';
 import {
   RolloutStatus,
   rolloutStatusSchema,
@@ -18,12 +14,7 @@ import {
 import { useState } from 'react';
 import { paletteApiRef } from '../../../api/PaletteApi';
 import { usePagedFilters, usePolledValue } from '../../../hooks';
-import {
-  NoMatches,
-  ReloadProgress,
-  SelectField,
-  TablePaging,
-} from '../../shared';
+import { AddButton, NoMatches, PagedListBody, SelectField } from '../../shared';
 import { CreateRolloutDialog } from '../create/CreateRolloutDialog';
 import { isRolloutActive } from '../status';
 import { useCanManageRollouts } from '../useCanManageRollouts';
@@ -38,8 +29,6 @@ const useStyles = makeStyles(theme => ({
     maxWidth: 560,
   },
 }));
-
-const PAGE_SIZES = [25, 50, 100];
 
 /** How often the list is asked for again while a rollout on it is active. */
 export const ROLLOUTS_POLL_MS = 5_000;
@@ -80,35 +69,30 @@ export const RolloutsPage = () => {
   const filtered = applied.status !== '' || applied.profile.trim() !== '';
 
   const newButton = canManage && (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<AddIcon />}
-      onClick={() => setCreating(true)}
-    >
-      New rollout
-    </Button>
+    <AddButton onClick={() => setCreating(true)}>New rollout</AddButton>
   );
 
-  let body;
-  if (!value)
-    body = error ? <ResponseErrorPanel error={error} /> : <Progress />;
-  else if (value.response.totalCount === 0 && !filtered)
-    body = (
-      <EmptyState
-        missing="data"
-        title="No rollouts yet"
-        description={
-          canManage
-            ? 'A rollout moves the clusters on older versions of a profile to a newly published version in waves: a canary first, then batches, each inside maintenance windows and halting on the first failure. Start one here, or from a version on a profile’s page.'
-            : 'A rollout moves the clusters on older versions of a profile to a newly published version in waves, halting on the first failure. Ask your platform team for the palette.rollout.manage permission to start one.'
-        }
-        action={newButton || undefined}
-      />
-    );
-  else
-    body = (
-      <>
+  const body = (
+    <PagedListBody
+      loaded={value}
+      queryKey={key}
+      error={error}
+      filtered={filtered}
+      loadingLabel="Loading rollouts"
+      paging={paging}
+      empty={
+        <EmptyState
+          missing="data"
+          title="No rollouts yet"
+          description={
+            canManage
+              ? 'A rollout moves the clusters on older versions of a profile to a newly published version in waves: a canary first, then batches, each inside maintenance windows and halting on the first failure. Start one here, or from a version on a profile’s page.'
+              : 'A rollout moves the clusters on older versions of a profile to a newly published version in waves, halting on the first failure. Ask your platform team for the palette.rollout.manage permission to start one.'
+          }
+          action={newButton || undefined}
+        />
+      }
+      filters={
         <Paper className={classes.filters}>
           <SelectField
             id="rollouts-status"
@@ -137,27 +121,19 @@ export const RolloutsPage = () => {
             }
           />
         </Paper>
-        {error && <ResponseErrorPanel error={error} title="Refresh failed" />}
-        <Paper>
-          <ReloadProgress
-            loading={value.key !== key}
-            label="Loading rollouts"
-          />
-          {value.response.items.length ? (
-            <RolloutsTable items={value.response.items} />
-          ) : (
-            <NoMatches onClear={() => paging.applyFilters(NO_FILTERS)}>
-              No rollouts match these filters.
-            </NoMatches>
-          )}
-          <TablePaging
-            count={value.response.totalCount}
-            paging={paging}
-            pageSizes={PAGE_SIZES}
-          />
-        </Paper>
-      </>
-    );
+      }
+    >
+      {response =>
+        response.items.length ? (
+          <RolloutsTable items={response.items} />
+        ) : (
+          <NoMatches onClear={() => paging.applyFilters(NO_FILTERS)}>
+            No rollouts match these filters.
+          </NoMatches>
+        )
+      }
+    </PagedListBody>
+  );
 
   return (
     <>
