@@ -20,7 +20,11 @@
 // `recordSnapshot`, and the days before are bulk-inserted: for each
 // cluster that existed that day, the row `CostSnapshots` writes for a
 // whole-day window (same columns, priced by the product's `observedRate`
-// and `PriceModel`, the same split at cluster creation and deletion).
+// and `PriceModel`, the same split at cluster creation and deletion); then,
+// before the first `recordSnapshot`, the monthly roll-up table is built
+// from those daily rows by `aggregateCostMonths`, the product's function
+// (the one the migration's backfill matches), and `recordSnapshot` keeps
+// it from there.
 // Compliance: a full evaluation writes one transaction per cluster
 // (results, findings and the day's snapshot), 3.65 million for a year,
 // hours on PostgreSQL. So the fleet is evaluated through the product every
@@ -60,7 +64,9 @@ const { CLUSTERS_TABLE, rowToRecord } = require(`${backend}/clusters/rows`);
 const {
   COST_ACCRUALS_TABLE,
   COST_DAILY_TABLE,
-} = require(`${backend}/fleet/cost/CostSnapshots`);
+  COST_MONTHLY_TABLE,
+} = require(`${backend}/fleet/cost/costTables`);
+const { aggregateCostMonths } = require(`${backend}/fleet/cost/CostMonths`);
 const {
   createFleetCompliance,
   ComplianceService,
@@ -396,6 +402,7 @@ async function main() {
     costMs: 0,
     accruedDays: 0,
     bulkCostDays: 0,
+    monthsAggregated: false,
     complianceEvaluateMs: 0,
     complianceCopyMs: 0,
     fleetChangesMs: 0,
@@ -456,6 +463,11 @@ async function main() {
 
     t = Date.now();
     if (d > DAYS - accrueLast) {
+      // The bulk-inserted days' months, before accrual takes over.
+      if (fill.bulkCostDays && !fill.monthsAggregated) {
+        await aggregateCostMonths(knex);
+        fill.monthsAggregated = true;
+      }
       await cost.recordSnapshot(new Date(last ? now : dayStart + DAY));
       fill.accruedDays += 1;
     } else {
@@ -487,6 +499,7 @@ async function main() {
     'palette_clusters',
     'palette_cluster_events',
     COST_DAILY_TABLE,
+    COST_MONTHLY_TABLE,
     COST_ACCRUALS_TABLE,
     'palette_compliance_results',
     'palette_compliance_findings',
@@ -671,7 +684,7 @@ async function main() {
         fleet:
           'DatabaseClusterStore.create/recordStatus/markDeleted at a simulated clock',
         cost: fill.bulkCostDays
-          ? `createCost().recordSnapshot on the last ${fill.accruedDays} days; the ${fill.bulkCostDays} days before bulk-inserted as whole-day palette_cost_daily rows priced by observedRate`
+          ? `createCost().recordSnapshot on the last ${fill.accruedDays} days; the ${fill.bulkCostDays} days before bulk-inserted as whole-day palette_cost_daily rows priced by observedRate, then aggregated into palette_cost_monthly by aggregateCostMonths`
           : `createCost().recordSnapshot once per simulated day (${fill.accruedDays} runs, product path)`,
         compliance: `ComplianceService.evaluateAll on ${fill.evaluatedDays} days (every ${EVAL_EVERY} days and the last ${EVAL_LAST}); on the other ${fill.copiedDays} days each live cluster's latest score was bulk-copied into palette_compliance_snapshots (cluster_id, day, score)`,
       },

@@ -30,6 +30,7 @@ const TABLES = [
   'palette_rollouts',
   'palette_rollout_clusters',
   'palette_maintenance_windows',
+  'palette_cost_monthly',
 ];
 
 async function existingTables(knex: Knex): Promise<string[]> {
@@ -68,6 +69,7 @@ describe('migrations', () => {
         '20261124040000_imports.js',
         '20261124050000_rollouts.js',
         '20261124060000_compliance_scan_sources.js',
+        '20261124070000_cost_monthly.js',
       ]);
       // Applying again is a no-op.
       await applyDatabaseMigrations(knex);

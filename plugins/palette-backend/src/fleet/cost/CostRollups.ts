@@ -6,11 +6,19 @@ import {
 } from '@palette-backstage/plugin-palette-common';
 import { Knex } from 'knex';
 import { CLUSTERS_TABLE } from '../../clusters/rows';
-import { COST_ACCRUALS_TABLE, COST_DAILY_TABLE } from './CostSnapshots';
+import { COST_ATTRIBUTION } from './CostMonths';
+import {
+  COST_ACCRUALS_TABLE,
+  COST_DAILY_TABLE,
+  COST_MONTHLY_TABLE,
+} from './costTables';
 import { cents } from './estimateCost';
-import { DayRange, periodsOf } from './periods';
+import { DayRange, periodsOf, splitRange } from './periods';
 
-/** The SQL expression of each dimension over `palette_cost_daily` (same on both engines). */
+/**
+ * The SQL expression of each dimension over cost rows, daily or monthly
+ * (same on both engines).
+ */
 const DIMENSION_SQL: Record<CostDimension, string> = {
   team: 'owner',
   project: 'project',
@@ -27,11 +35,15 @@ const TREND_GROUPS = 8;
 
 const num = (v: unknown) => Number(v ?? 0);
 
+/** The columns of a cost row a roll-up reads, daily and monthly alike. */
+const ROW_COLUMNS = ['cluster_id', ...COST_ATTRIBUTION, 'cost'];
+
 /**
  * The roll-ups of fleet cost. Each is an aggregate the database computes
- * over the day range's rows (indexed by day), so that the work and the
- * data sent back grow with the number of groups, never with the fleet's
- * history.
+ * over the range's rows: whole months from the monthly rows, the days at
+ * either end from the daily ones (both indexed by their period), so that
+ * the work and the data sent back grow with the number of groups and
+ * months, never with the days of the fleet's history.
  */
 export class CostRollups {
   readonly #db: Knex;
@@ -40,15 +52,48 @@ export class CostRollups {
     this.#db = db;
   }
 
-  #inRange(from: string, to: string) {
+  /** The daily rows of `[from, to)`. */
+  #days(from: string, to: string) {
     return this.#db(COST_DAILY_TABLE)
       .where('day', '>=', from)
       .andWhere('day', '<', to);
   }
 
+  /**
+   * The cost rows of `[from, to)` (ranges that follow each other, e.g. the
+   * previous period and the queried one), as one `day`-keyed row source:
+   * a monthly row's `day` is its month's first day, and a month is read
+   * whole only if it lies whole in one range, so that `day >= from` still
+   * tells the ranges apart. `where` filters every part (on PostgreSQL and
+   * SQLite alike it then uses each table's index).
+   */
+  #inRange(
+    ranges: Array<[string, string]>,
+    where: Record<string, string> = {},
+  ): Knex.QueryBuilder {
+    const parts = ranges
+      .flatMap(([from, to]) => splitRange(from, to))
+      .map(part =>
+        part.rows === 'days'
+          ? this.#days(part.from, part.to)
+              .where(where)
+              .select('day', ...ROW_COLUMNS)
+          : this.#db(COST_MONTHLY_TABLE)
+              .where('month', '>=', part.from)
+              .andWhere('month', '<', part.to)
+              .where(where)
+              .select('month as day', ...ROW_COLUMNS),
+      );
+    const [first, ...rest] = parts;
+    return this.#db.from((rest.length ? first.unionAll(rest) : first).as('r'));
+  }
+
   /** Spend in a range and in the same-length range before it. */
   async totals(range: DayRange): Promise<{ total: number; previous: number }> {
-    const [row] = await this.#inRange(range.previousFrom, range.to).select(
+    const [row] = await this.#inRange([
+      [range.previousFrom, range.from],
+      [range.from, range.to],
+    ]).select(
       this.#db.raw('SUM(CASE WHEN day >= ? THEN cost ELSE 0 END) AS total', [
         range.from,
       ]),
@@ -61,9 +106,9 @@ export class CostRollups {
 
   /** Spend of one set of rows, e.g. a team's or a cluster's. */
   async spend(from: string, to: string, where: Record<string, string> = {}) {
-    const [row] = await this.#inRange(from, to)
-      .where(where)
-      .sum({ cost: 'cost' });
+    const [row] = await this.#inRange([[from, to]], where).sum({
+      cost: 'cost',
+    });
     return num(row?.cost);
   }
 
@@ -73,7 +118,10 @@ export class CostRollups {
     range: DayRange,
     limit: number,
   ): Promise<CostGroup[]> {
-    const rows = await this.#inRange(range.previousFrom, range.to)
+    const rows = await this.#inRange([
+      [range.previousFrom, range.from],
+      [range.from, range.to],
+    ])
       .select(
         this.#db.raw(`${DIMENSION_SQL[by]} AS group_key`),
         this.#db.raw('SUM(CASE WHEN day >= ? THEN cost ELSE 0 END) AS cost', [
@@ -91,7 +139,7 @@ export class CostRollups {
       .groupByRaw(DIMENSION_SQL[by])
       .orderByRaw('2 DESC, 1')
       .limit(limit);
-    return rows.map(r => ({
+    return rows.map((r: Record<string, unknown>) => ({
       key: String(r.group_key),
       cost: cents(num(r.cost)),
       previousCost: cents(num(r.previous_cost)),
@@ -116,32 +164,17 @@ export class CostRollups {
         },
       ]),
     );
-    const top = groupBy
-      ? (
-          await this.breakdown(
-            groupBy,
-            { ...range, previousFrom: range.from },
-            TREND_GROUPS,
-          )
-        ).map(g => g.key)
-      : [];
-    const group = top.length
-      ? this.#db.raw(
-          `CASE WHEN ${DIMENSION_SQL[groupBy!]} IN (${top
-            .map(() => '?')
-            .join(', ')}) THEN ${DIMENSION_SQL[groupBy!]} ELSE 'other' END`,
-          top,
-        )
-      : this.#db.raw("'other'");
-    const rows = await this.#inRange(range.from, range.to)
-      .select(
-        this.#db.raw(`${period} AS period`),
-        { group_key: group },
-        this.#db.raw('SUM(cost) AS cost'),
-      )
-      // Positional: the group expression carries bindings, and PostgreSQL
-      // would not match a repeated copy of it against the select list.
-      .groupByRaw('1, 2');
+    // Days need the daily rows; months add up from whole months and ends.
+    const source: Knex.QueryBuilder =
+      granularity === 'day'
+        ? this.#days(range.from, range.to)
+        : this.#inRange([[range.from, range.to]]);
+    const rows = await (groupBy
+      ? this.#groupedTrend(source, period, groupBy)
+      : source
+          .select(this.#db.raw(`${period} AS period`))
+          .select(this.#db.raw('SUM(cost) AS cost'))
+          .groupByRaw('1'));
     for (const row of rows) {
       const point = points.get(String(row.period));
       if (!point) continue;
@@ -162,6 +195,50 @@ export class CostRollups {
           }
         : {}),
     }));
+  }
+
+  /**
+   * Spend per period and group in one pass over the rows: the groups that
+   * cost most over the whole range (as a breakdown ranks them) keep their
+   * key, the rest add up as `other`, and so does a NULL key, which matches
+   * no group.
+   */
+  #groupedTrend(
+    source: Knex.QueryBuilder,
+    period: string,
+    groupBy: CostDimension,
+  ) {
+    const db = this.#db;
+    return (
+      db
+        .with(
+          'g',
+          source
+            .select(db.raw(`${period} AS period`))
+            .select(db.raw(`${DIMENSION_SQL[groupBy]} AS group_key`))
+            .select(db.raw('SUM(cost) AS cost'))
+            .groupByRaw('1, 2'),
+        )
+        .with(
+          't',
+          db('g')
+            .select('group_key')
+            .groupBy('group_key')
+            .orderByRaw('SUM(cost) DESC, group_key')
+            .limit(TREND_GROUPS),
+        )
+        .from('g')
+        .leftJoin('t', 't.group_key', 'g.group_key')
+        .select('g.period as period')
+        .select(
+          db.raw(
+            "CASE WHEN t.group_key IS NULL THEN 'other' ELSE g.group_key END AS group_key",
+          ),
+        )
+        .sum({ cost: 'g.cost' })
+        // Positional: PostgreSQL would not match a repeated CASE.
+        .groupByRaw('1, 2')
+    );
   }
 
   /** The run-rate (per hour) of live clusters, by team or for all. */
@@ -190,7 +267,7 @@ export class CostRollups {
 
   /** Spend per team in a range. */
   async spendByTeam(from: string, to: string): Promise<Map<string, number>> {
-    const rows = await this.#inRange(from, to)
+    const rows = await this.#inRange([[from, to]])
       .groupBy('owner')
       .select('owner')
       .sum({ cost: 'cost' });
@@ -201,7 +278,7 @@ export class CostRollups {
 
   /** A cluster's daily cost over `[from, to)`, every day present. */
   async daily(clusterId: string, range: DayRange) {
-    const rows = await this.#inRange(range.from, range.to)
+    const rows = await this.#days(range.from, range.to)
       .where({ cluster_id: clusterId })
       .select('day', 'cost');
     const byDay = new Map(rows.map(r => [String(r.day), num(r.cost)]));
@@ -218,12 +295,18 @@ export class CostRollups {
     const [live] = await this.#db(CLUSTERS_TABLE)
       .whereNull('deleted_at')
       .count({ n: '*' });
-    const [deleted] = await this.#db(`${COST_DAILY_TABLE} as d`)
-      .join(`${CLUSTERS_TABLE} as c`, 'c.id', 'd.cluster_id')
+    // From the deleted clusters, few, each probing its own days by the
+    // primary key, rather than every row of the range.
+    const [deleted] = await this.#db(`${CLUSTERS_TABLE} as c`)
       .whereNotNull('c.deleted_at')
-      .andWhere('d.day', '>=', range.from)
-      .andWhere('d.day', '<', range.to)
-      .countDistinct({ n: 'd.cluster_id' });
+      .whereExists(
+        this.#db(`${COST_DAILY_TABLE} as d`)
+          .select(this.#db.raw('1'))
+          .whereRaw('d.cluster_id = c.id')
+          .andWhere('d.day', '>=', range.from)
+          .andWhere('d.day', '<', range.to),
+      )
+      .count({ n: '*' });
     return { live: num(live?.n), deleted: num(deleted?.n) };
   }
 }

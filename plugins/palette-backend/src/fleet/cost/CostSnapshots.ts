@@ -4,9 +4,10 @@ import { ClusterRow, CLUSTERS_TABLE, rowToRecord } from '../../clusters/rows';
 import { toIsoTimestamp } from '../../database/util';
 import { observedRate } from './observedRate';
 import { PriceModel } from './PriceModel';
+import { COST_ACCRUALS_TABLE, COST_DAILY_TABLE } from './costTables';
+import { aggregateCostMonths } from './CostMonths';
 
-export const COST_DAILY_TABLE = 'palette_cost_daily';
-export const COST_ACCRUALS_TABLE = 'palette_cost_accruals';
+export { COST_ACCRUALS_TABLE, COST_DAILY_TABLE } from './costTables';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -67,13 +68,28 @@ export class CostSnapshots {
     for (let i = 0; i < candidates.length; i += BATCH_SIZE) {
       const batch = candidates.slice(i, i + BATCH_SIZE);
       await this.#db.transaction(async tx => {
-        for (const row of batch) await this.#accrue(tx, row, at.getTime());
+        // Cluster ids by the month (`YYYY-MM-01`) whose days they accrued.
+        const touched = new Map<string, string[]>();
+        for (const row of batch) {
+          for (const month of await this.#accrue(tx, row, at.getTime())) {
+            touched.set(month, [...(touched.get(month) ?? []), row.id]);
+          }
+        }
+        for (const [month, clusterIds] of touched) {
+          await aggregateCostMonths(tx, { month, clusterIds });
+        }
       });
     }
     return candidates.length;
   }
 
-  async #accrue(tx: Knex.Transaction, row: Candidate, at: number) {
+  /** Accrues one cluster; returns the months (`YYYY-MM-01`) of the days it wrote. */
+  async #accrue(
+    tx: Knex.Transaction,
+    row: Candidate,
+    at: number,
+  ): Promise<Set<string>> {
+    const months = new Set<string>();
     const record = rowToRecord(row);
     const previous =
       row.accrued_until === null || row.accrued_until === undefined
@@ -87,13 +103,14 @@ export class CostSnapshots {
       previous ?? Date.parse(record.createdAt),
       end - MAX_WINDOW_MS,
     );
-    if (previous !== undefined && previous >= end) return;
+    if (previous !== undefined && previous >= end) return months;
 
     // The rate seen now prices the whole window: runs are frequent, so the
     // window is short, and the status holds no history to do better.
     const rate = observedRate(this.#model, record);
     for (const { day, hours } of splitByDay(start, end)) {
       if (rate.hourly === 0 && rate.nodes === 0) break;
+      months.add(`${day.slice(0, 7)}-01`);
       await tx(COST_DAILY_TABLE)
         .insert({
           cluster_id: record.id,
@@ -133,7 +150,7 @@ export class CostSnapshots {
     };
     if (previous === undefined) {
       await tx(COST_ACCRUALS_TABLE).insert({ cluster_id: record.id, ...mark });
-      return;
+      return months;
     }
     const moved = await tx(COST_ACCRUALS_TABLE)
       .where({ cluster_id: record.id, accrued_until: row.accrued_until })
@@ -143,5 +160,6 @@ export class CostSnapshots {
         `Cost of cluster ${record.name} was accrued concurrently`,
       );
     }
+    return months;
   }
 }

@@ -71,3 +71,29 @@ export function periodsOf(
   }
   return periods;
 }
+
+/** Part of a day range, read from the daily or from the monthly rows. */
+export interface RangePart {
+  /** `months`: whole months, `from` and `to` first days of months. */
+  rows: 'days' | 'months';
+  from: string;
+  to: string;
+}
+
+/**
+ * Splits `[from, to)` into the days before its first whole month, its whole
+ * months and the days after its last one, empty parts left out: a roll-up
+ * reads whole months from the monthly rows and only the ends from the daily.
+ */
+export function splitRange(from: string, to: string): RangePart[] {
+  const firstMonth = from.slice(8) === '01' ? from : monthOf(utc(from)).end;
+  const lastMonthEnd = `${to.slice(0, 7)}-01`;
+  if (firstMonth >= lastMonthEnd) {
+    return from < to ? [{ rows: 'days', from, to }] : [];
+  }
+  const parts: RangePart[] = [];
+  if (from < firstMonth) parts.push({ rows: 'days', from, to: firstMonth });
+  parts.push({ rows: 'months', from: firstMonth, to: lastMonthEnd });
+  if (lastMonthEnd < to) parts.push({ rows: 'days', from: lastMonthEnd, to });
+  return parts;
+}
