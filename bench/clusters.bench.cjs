@@ -18,8 +18,6 @@ const {
 } = require('@backstage/backend-test-utils');
 const { startSimulator } = require('../packages/capi-simulator/src');
 const backend = '../plugins/palette-backend/src';
-const { applyDatabaseMigrations } = require(`${backend}/database/migrations`);
-const { DatabaseProfileStore } = require(`${backend}/database`);
 const { DatabaseClusterStore } = require(`${backend}/clusters/DatabaseClusterStore`);
 const { ClusterService } = require(`${backend}/clusters/ClusterService`);
 const {
@@ -29,8 +27,6 @@ const { GovernanceService } = require(`${backend}/governance/GovernanceService`)
 const { ManagementClusters } = require(`${backend}/management/ManagementClusters`);
 const { ManagementClient } = require(`${backend}/orchestration/ManagementClient`);
 const { Orchestrator } = require(`${backend}/orchestration/Orchestrator`);
-const { PackRegistry } = require(`${backend}/packs`);
-const { seedDemoProfiles } = require(`${backend}/seed/seedDemoProfiles`);
 const { HealthReporter } = require(`${backend}/health/HealthReporter`);
 const { createRouter } = require(`${backend}/service/router`);
 const { createCost } = require(`${backend}/fleet/cost`);
@@ -39,13 +35,12 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { summarize, report, memoryPeaks } = require('./stats.cjs');
-const { openBenchDatabase } = require('./database.cjs');
+const { openBenchProfiles, silent } = require('./database.cjs');
 
 const FLEET = Number(process.env.BENCH_FLEET ?? 10_000);
 const NAMESPACE = 'palette-clusters';
 const TEAMS = ['team-apollo', 'team-zephyr', 'platform-team', 'team-orion'];
 const ENVIRONMENTS = ['dev', 'staging', 'production'];
-const silent = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent };
 
 /** A client that counts reconciler calls instead of applying (see header). */
 class CountingClient extends ManagementClient {
@@ -117,14 +112,7 @@ function withStatus(obj, reason) {
 
 async function main() {
   const peaks = memoryPeaks();
-  const { knex, engine } = await openBenchDatabase();
-  await applyDatabaseMigrations(knex);
-  const packs = PackRegistry.withBuiltinPacks();
-  const profiles = await DatabaseProfileStore.create({
-    database: { getClient: async () => knex },
-    packRegistry: packs,
-  });
-  await seedDemoProfiles(profiles, packs, silent);
+  const { knex, engine, packs, profiles } = await openBenchProfiles();
 
   const sim = await startSimulator({ timing: 'instant', controllers: false });
   const clusterType = sim.registry

@@ -1,7 +1,23 @@
 // The database the benchmarks run on: SQLite in memory (the embedded
 // default), or BENCH_DB=pg for PostgreSQL at 127.0.0.1:5432, in a schema of
 // its own that each run recreates, so that runs never see each other's rows.
+// Requires the Backstage CLI's node transform to be registered first (every
+// bench does so on its first line), as it loads the backend's TypeScript.
 const knexFactory = require('knex');
+const backend = '../plugins/palette-backend/src';
+const { applyDatabaseMigrations } = require(`${backend}/database/migrations`);
+const { DatabaseProfileStore } = require(`${backend}/database`);
+const { PackRegistry } = require(`${backend}/packs`);
+const { seedDemoProfiles } = require(`${backend}/seed/seedDemoProfiles`);
+
+/** A logger that drops everything, so that results stay machine-readable. */
+const silent = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child: () => silent,
+};
 
 /** Opens the benchmark database; `schema` names the PostgreSQL schema. */
 async function openBenchDatabase(schema = 'palette_bench') {
@@ -24,4 +40,20 @@ async function openBenchDatabase(schema = 'palette_bench') {
   return { knex, engine: 'postgresql' };
 }
 
-module.exports = { openBenchDatabase };
+/**
+ * Opens the benchmark database, migrated, with the built-in packs and the
+ * demo profiles stored: the start every benchmark of the product shares.
+ */
+async function openBenchProfiles(schema) {
+  const { knex, engine } = await openBenchDatabase(schema);
+  await applyDatabaseMigrations(knex);
+  const packs = PackRegistry.withBuiltinPacks();
+  const profiles = await DatabaseProfileStore.create({
+    database: { getClient: async () => knex },
+    packRegistry: packs,
+  });
+  await seedDemoProfiles(profiles, packs, silent);
+  return { knex, engine, packs, profiles };
+}
+
+module.exports = { openBenchDatabase, openBenchProfiles, silent };

@@ -43,16 +43,12 @@ const {
 } = require('@backstage/backend-test-utils');
 const { ConfigReader } = require('@backstage/config');
 const backend = '../plugins/palette-backend/src';
-const { applyDatabaseMigrations } = require(`${backend}/database/migrations`);
-const { DatabaseProfileStore } = require(`${backend}/database`);
 const {
   DatabaseClusterStore,
 } = require(`${backend}/clusters/DatabaseClusterStore`);
 const {
   DatabaseGovernanceStore,
 } = require(`${backend}/governance/DatabaseGovernanceStore`);
-const { PackRegistry } = require(`${backend}/packs`);
-const { seedDemoProfiles } = require(`${backend}/seed/seedDemoProfiles`);
 const { DEMO_POLICIES } = require(`${backend}/seed/seedDemoGovernance`);
 const {
   createCost,
@@ -75,7 +71,7 @@ const {
 } = require(`${backend}/fleet/compliance`);
 const { RULES } = require(`${backend}/fleet/compliance/ruleCatalog`);
 const { summarize, report, memoryPeaks } = require('./stats.cjs');
-const { openBenchDatabase } = require('./database.cjs');
+const { openBenchProfiles, silent } = require('./database.cjs');
 
 const FLEET = Number(process.env.BENCH_FLEET ?? 10_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
@@ -88,13 +84,6 @@ const MEASURE_BUDGET_MS = Number(process.env.BENCH_MEASURE_BUDGET_MS ?? 60_000);
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const ACTOR = 'user:default/bench';
-const silent = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child: () => silent,
-};
 
 const TEAMS = Array.from(
   { length: 12 },
@@ -311,14 +300,9 @@ async function serve(router) {
 
 async function main() {
   const peaks = memoryPeaks();
-  const { knex, engine } = await openBenchDatabase('palette_bench_fleet');
-  await applyDatabaseMigrations(knex);
-  const packs = PackRegistry.withBuiltinPacks();
-  const profiles = await DatabaseProfileStore.create({
-    database: { getClient: async () => knex },
-    packRegistry: packs,
-  });
-  await seedDemoProfiles(profiles, packs, silent);
+  const { knex, engine, packs, profiles } = await openBenchProfiles(
+    'palette_bench_fleet',
+  );
   const governanceStore = new DatabaseGovernanceStore({
     db: knex,
     auditLog: profiles.auditLog,

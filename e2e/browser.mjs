@@ -62,3 +62,27 @@ export async function tokenFor(user) {
     );
   return (await res.json()).backstageIdentity.token;
 }
+
+/**
+ * Calls the Palette API as a user, with the token the auth backend issued
+ * them; the body is the parsed JSON, or the text when it is not JSON.
+ */
+export async function paletteApi(user, path, init = {}) {
+  const token = await tokenFor(user);
+  const res = await fetch(`${BASE_URL}/api/palette${path}`, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...(init.headers ?? {}),
+    },
+  });
+  const text = await res.text();
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body };
+}

@@ -4,19 +4,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL,
   launchBrowser,
+  paletteApi as api,
   screenshot,
   signInAs,
-  tokenFor,
 } from './browser.mjs';
-
-async function api(user, path) {
-  const res = await fetch(`${BASE_URL}/api/palette${path}`, {
-    headers: { authorization: `Bearer ${await tokenFor(user)}` },
-  });
-  return { status: res.status, body: await res.json().catch(() => undefined) };
-}
 
 describe('fleet cost and compliance', () => {
   let browser;

@@ -7,24 +7,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE_URL,
   launchBrowser,
+  paletteApi as api,
   screenshot,
   signInAs,
-  tokenFor,
 } from './browser.mjs';
-
-async function api(user, method, path, body) {
-  const res = await fetch(`${BASE_URL}/api/palette${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await tokenFor(user)}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json().catch(() => undefined) };
-}
 
 async function waitUntil(what, check, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
@@ -78,11 +65,17 @@ describe('import and rollouts', () => {
     await page
       .getByRole('tab', { name: /^Nodes \([1-9]/ })
       .waitFor({ timeout: 90_000 });
-    await page.getByText(/cilium/i).first().waitFor();
-    await page.getByText(/Imported \(read-only\)/).first().waitFor();
+    await page
+      .getByText(/cilium/i)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/Imported \(read-only\)/)
+      .first()
+      .waitFor();
     await screenshot(page, 'import-inventory');
 
-    const cluster = await api('priya', 'GET', `/clusters/${name}`);
+    const cluster = await api('priya', `/clusters/${name}`);
     assert.equal(cluster.status, 200);
     assert.equal(cluster.body.imported.mode, 'read-only');
     assert.equal(cluster.body.profile, undefined);
@@ -90,7 +83,7 @@ describe('import and rollouts', () => {
     // The kubeconfig was stored once and is never shown again.
     assert.ok(!JSON.stringify(cluster.body).includes('admin-token'));
     assert.equal(
-      (await api('priya', 'GET', `/clusters/${name}/kubeconfig`)).status,
+      (await api('priya', `/clusters/${name}/kubeconfig`)).status,
       403,
     );
 
@@ -106,7 +99,7 @@ describe('import and rollouts', () => {
       .getByText(/^Created the draft of profile /)
       .waitFor({ timeout: 30_000 });
     await screenshot(page, 'import-profile');
-    const profile = await api('priya', 'GET', `/profiles/${name}-imported`);
+    const profile = await api('priya', `/profiles/${name}-imported`);
     assert.equal(profile.status, 200);
     assert.ok(profile.body.draft, 'the generated profile is a draft');
     assert.equal(profile.body.versions.length, 0, 'nothing is published');
@@ -121,24 +114,25 @@ describe('import and rollouts', () => {
     const project = `rollout-${suffix}`;
     const names = [1, 2, 3].map(i => `ro-${suffix}-${i}`);
     for (const name of names) {
-      const created = await api('priya', 'POST', '/clusters', {
-        name,
-        profile: { name: 'dev-full', version: '1.0.0' },
-        cloudAccount: 'local',
-        region: 'local',
-        controlPlane: { replicas: 1 },
-        workerPools: [{ name: 'workers', instanceType: 'medium', count: 1 }],
-        owner: 'group:default/platform-team',
-        project: `system:default/${project}`,
-        environment: 'dev',
+      const created = await api('priya', '/clusters', {
+        method: 'POST',
+        body: JSON.stringify({
+          name,
+          profile: { name: 'dev-full', version: '1.0.0' },
+          cloudAccount: 'local',
+          region: 'local',
+          controlPlane: { replicas: 1 },
+          workerPools: [{ name: 'workers', instanceType: 'medium', count: 1 }],
+          owner: 'group:default/platform-team',
+          project: `system:default/${project}`,
+          environment: 'dev',
+        }),
       });
       assert.equal(created.status, 201, JSON.stringify(created.body));
     }
     await waitUntil('the three clusters run', async () => {
       const phases = await Promise.all(
-        names.map(
-          async n => (await api('priya', 'GET', `/clusters/${n}`)).body.phase,
-        ),
+        names.map(async n => (await api('priya', `/clusters/${n}`)).body.phase),
       );
       return phases.every(p => p === 'Running') || phases.join(',');
     });
@@ -175,7 +169,7 @@ describe('import and rollouts', () => {
       .waitFor({ timeout: 180_000 });
     await screenshot(page, 'rollout-completed');
 
-    const rollout = await api('priya', 'GET', `/rollouts/${id}`);
+    const rollout = await api('priya', `/rollouts/${id}`);
     assert.equal(rollout.status, 200);
     assert.equal(rollout.body.status, 'Completed');
     assert.deepEqual(
@@ -186,10 +180,10 @@ describe('import and rollouts', () => {
       ],
     );
     for (const name of names) {
-      const cluster = await api('priya', 'GET', `/clusters/${name}`);
+      const cluster = await api('priya', `/clusters/${name}`);
       assert.equal(cluster.body.profile.version, '1.1.0');
     }
-    const usage = await api('priya', 'GET', '/profiles/dev-full/usage');
+    const usage = await api('priya', '/profiles/dev-full/usage');
     assert.ok(
       usage.body.versions.find(v => v.version === '1.1.0').clusters >= 3,
     );

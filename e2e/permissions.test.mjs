@@ -4,27 +4,7 @@
 // roles (palette.governance.roles) and the catalog memberships.
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, tokenFor } from './browser.mjs';
-
-const api = async (user, path, init = {}) => {
-  const token = await tokenFor(user);
-  const res = await fetch(`${BASE_URL}/api/palette${path}`, {
-    ...init,
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      ...(init.headers ?? {}),
-    },
-  });
-  const text = await res.text();
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return { status: res.status, body };
-};
+import { paletteApi as api } from './browser.mjs';
 
 const request = (name, owner, environment = 'dev') => ({
   name,

@@ -5,13 +5,7 @@
 // the template's task finishes once the cluster provisions.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  BASE_URL,
-  launchBrowser,
-  screenshot,
-  signInAs,
-  tokenFor,
-} from './browser.mjs';
+import { launchBrowser, paletteApi, screenshot, signInAs } from './browser.mjs';
 
 /** Picks an option of an autocomplete field (OwnerPicker, EntityPicker). */
 async function pick(page, label, option) {
@@ -25,10 +19,7 @@ async function pick(page, label, option) {
 
 /** The phase of a cluster, read through the API as the given user. */
 async function phaseOf(user, name) {
-  const res = await fetch(`${BASE_URL}/api/palette/clusters/${name}`, {
-    headers: { authorization: `Bearer ${await tokenFor(user)}` },
-  });
-  return (await res.json()).phase;
+  return (await paletteApi(user, `/clusters/${name}`)).body.phase;
 }
 
 describe('self-service clusters', () => {

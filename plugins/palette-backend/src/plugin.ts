@@ -24,6 +24,7 @@ import {
   PALETTE_CLUSTERS_EVENT_TOPIC,
   PALETTE_PROFILES_EVENT_TOPIC,
 } from './catalog/constants';
+import { approvalExpiryTask } from './clusters/approvalExpiryTask';
 import { ClusterService } from './clusters/ClusterService';
 import { DatabaseClusterStore } from './clusters/DatabaseClusterStore';
 import { readWorkloadKubeconfig } from './clusters/kubeconfig';
@@ -326,17 +327,9 @@ export const palettePlugin = createBackendPlugin({
         await scheduler.scheduleTask(rollouts.task);
         lifecycle.addShutdownHook(() => rollouts.runner.idle());
 
-        await scheduler.scheduleTask({
-          id: 'palette-approval-expiry',
-          frequency: { minutes: 1 },
-          timeout: { minutes: 5 },
-          scope: 'global',
-          fn: async () => {
-            const expired = await clusterService.expireApprovals();
-            if (expired.length)
-              logger.info(`Approvals expired: ${expired.join(', ')}`);
-          },
-        });
+        await scheduler.scheduleTask(
+          approvalExpiryTask(clusterService, logger),
+        );
 
         if (config.getOptionalBoolean('palette.demoData.seed')) {
           await seedDemoProfiles(store, packs, logger);

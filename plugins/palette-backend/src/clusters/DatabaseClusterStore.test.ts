@@ -284,6 +284,22 @@ describe.each(PALETTE_TEST_DATABASE_IDS)(
       expect(await store.claimLease(first.id, 'a', 1000)).toBe(false);
     });
 
+    it('gets many clusters at once, each as get finds it', async () => {
+      const { store } = await setup();
+      const first = await store.create(newCluster('demo'), CREATED);
+      await store.markDeleted(first.id, 'gone');
+      const second = await store.create(newCluster('demo'), CREATED);
+      const gone = await store.create(newCluster('gone'), CREATED);
+      await store.markDeleted(gone.id, 'gone');
+      await store.create(newCluster('other'), CREATED);
+      const found = await store.getMany(['demo', 'gone', 'missing', 'demo']);
+      expect([...found.keys()].sort()).toEqual(['demo', 'gone']);
+      expect(found.get('demo')!.id).toBe(second.id);
+      expect(found.get('gone')).toEqual(await store.get('gone'));
+      expect(found.get('gone')!.deletedAt).toBeDefined();
+      expect(await store.getMany([])).toEqual(new Map());
+    });
+
     it('names the live clusters that run a profile or one version of it', async () => {
       const { store } = await setup();
       await store.create(newCluster('one'), CREATED);

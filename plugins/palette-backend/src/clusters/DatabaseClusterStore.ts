@@ -292,6 +292,25 @@ export class DatabaseClusterStore {
     return row ? rowToRecord(row) : undefined;
   }
 
+  /**
+   * The named clusters in one query per 500 names, each as {@link get}
+   * finds it (the live one, else the newest deleted one); missing names are
+   * left out.
+   */
+  async getMany(names: string[]): Promise<Map<string, ClusterRecord>> {
+    const found = new Map<string, ClusterRecord>();
+    const unique = [...new Set(names)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.#db<ClusterRow>(CLUSTERS_TABLE)
+        .whereIn('name', unique.slice(i, i + 500))
+        .orderByRaw('CASE WHEN active_name IS NULL THEN 1 ELSE 0 END')
+        .orderBy('created_at', 'desc');
+      for (const row of rows)
+        if (!found.has(row.name)) found.set(row.name, rowToRecord(row));
+    }
+    return found;
+  }
+
   async getById(
     id: string,
     db: Queryable = this.#db,

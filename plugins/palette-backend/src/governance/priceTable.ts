@@ -1,5 +1,13 @@
 import { CloudType } from '@palette-backstage/plugin-palette-common';
+import {
+  DEFAULT_MANAGED_CONTROL_PLANE_HOURLY,
+  DEFAULT_PRIVATE_RATES,
+  DEFAULT_PUBLIC_PRICES,
+  HOURS_PER_MONTH,
+} from '../fleet/cost/defaultPrices';
 import { MACHINE_SIZES } from '../orchestration/render';
+
+export { HOURS_PER_MONTH };
 
 /** What one node of an instance type is and costs. */
 export interface InstanceTypeInfo {
@@ -8,41 +16,60 @@ export interface InstanceTypeInfo {
   hourly: number;
 }
 
+/** vCPUs of the public-cloud instance types governance counts against quotas. */
+const PUBLIC_VCPUS: Readonly<Record<string, number>> = {
+  // AWS
+  't3.medium': 2,
+  'm5.large': 2,
+  'm5.xlarge': 4,
+  'm5.2xlarge': 8,
+  'c5.xlarge': 4,
+  'r5.xlarge': 4,
+  // Azure
+  Standard_D2s_v5: 2,
+  Standard_D4s_v5: 4,
+  Standard_D8s_v5: 8,
+  // GCP
+  'n2-standard-2': 2,
+  'n2-standard-4': 4,
+  'n2-standard-8': 8,
+  'e2-standard-4': 4,
+};
+
+/** The built-in list price of each instance type in its cloud's default region. */
+const DEFAULT_REGION_PRICES: Readonly<Record<string, number>> = Object.assign(
+  {},
+  ...Object.values(DEFAULT_PUBLIC_PRICES).map(
+    cloud =>
+      (cloud.regions as Record<string, Record<string, number>>)[
+        cloud.defaultRegion
+      ],
+  ),
+);
+
 /**
- * The fixed price table of governance: vCPUs and list prices of common
- * instance types, and the size names private clouds use. It is what budget
- * checks use until the cost model (with prices per cloud, region and
- * account in app-config) replaces it; it is deliberately small and explicit.
+ * The fixed price table of governance: vCPUs of common instance types
+ * priced at the cost model's built-in list prices (default regions), and
+ * the size names private clouds use, priced per vCPU-hour. It is what
+ * budget checks use when no cost model is given (see `GovernanceService`);
+ * it is deliberately small and explicit.
  */
 export const INSTANCE_TYPES: Readonly<Record<string, InstanceTypeInfo>> = {
-  // AWS (us-east-1 on-demand, Linux)
-  't3.medium': { vcpus: 2, hourly: 0.0416 },
-  'm5.large': { vcpus: 2, hourly: 0.096 },
-  'm5.xlarge': { vcpus: 4, hourly: 0.192 },
-  'm5.2xlarge': { vcpus: 8, hourly: 0.384 },
-  'c5.xlarge': { vcpus: 4, hourly: 0.17 },
-  'r5.xlarge': { vcpus: 4, hourly: 0.252 },
-  // Azure (East US, pay as you go)
-  Standard_D2s_v5: { vcpus: 2, hourly: 0.096 },
-  Standard_D4s_v5: { vcpus: 4, hourly: 0.192 },
-  Standard_D8s_v5: { vcpus: 8, hourly: 0.384 },
-  // GCP (us-central1 on-demand)
-  'n2-standard-2': { vcpus: 2, hourly: 0.0971 },
-  'n2-standard-4': { vcpus: 4, hourly: 0.1942 },
-  'n2-standard-8': { vcpus: 8, hourly: 0.3885 },
-  'e2-standard-4': { vcpus: 4, hourly: 0.134 },
+  ...Object.fromEntries(
+    Object.entries(PUBLIC_VCPUS).map(([type, vcpus]) => [
+      type,
+      { vcpus, hourly: DEFAULT_REGION_PRICES[type] },
+    ]),
+  ),
   // Private clouds and local clusters: sizes priced per vCPU-hour.
   ...Object.fromEntries(
     Object.entries(MACHINE_SIZES).map(([size, s]) => [
       size,
-      { vcpus: s.cpus, hourly: s.cpus * 0.02 },
+      { vcpus: s.cpus, hourly: s.cpus * DEFAULT_PRIVATE_RATES.dev.vcpuHour },
     ]),
   ),
 };
 
 /** The hourly fee of a managed control plane. */
 export const MANAGED_CONTROL_PLANE_HOURLY: Partial<Record<CloudType, number>> =
-  { eks: 0.1, aks: 0.1, gke: 0.1 };
-
-/** Hours in an average month (365 × 24 / 12). */
-export const HOURS_PER_MONTH = 730;
+  DEFAULT_MANAGED_CONTROL_PLANE_HOURLY;

@@ -62,6 +62,3 @@ export function createImports(options: CreateImportsOptions) {
     ) => registerImportRoutes(router, { ...routeOptions, imports: service }),
   };
 }
-
-export { ImportService } from './ImportService';
-export { ImportedClusterMonitor } from './ImportedClusterMonitor';

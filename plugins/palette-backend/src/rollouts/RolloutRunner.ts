@@ -17,7 +17,7 @@ export interface RolloutRunnerOptions {
   windows: Pick<DatabaseMaintenanceWindowStore, 'getMany'>;
   /** Default windows per environment (`palette.rollouts.maintenanceWindows`). */
   environmentWindows: Readonly<Record<string, MaintenanceWindow>>;
-  clusterStore: Pick<DatabaseClusterStore, 'get'>;
+  clusterStore: Pick<DatabaseClusterStore, 'getMany'>;
   clusters: Pick<ClusterService, 'upgrade'>;
   logger: LoggerService;
   now?: () => Date;
@@ -101,12 +101,19 @@ export class RolloutRunner {
 
   /** Records the outcome of clusters under way. */
   async #settle(rollout: RolloutRecord) {
-    for (const item of rollout.items) {
-      if (item.status !== 'Updating' && item.status !== 'RollingBack') continue;
+    const underWay = rollout.items.filter(
+      i => i.status === 'Updating' || i.status === 'RollingBack',
+    );
+    if (!underWay.length) return;
+    const clusters = await this.#o.clusterStore.getMany(
+      underWay.map(i => i.name),
+    );
+    for (const item of underWay) {
       const back = item.status === 'RollingBack';
       const target = back ? item.fromVersion : rollout.targetVersion;
-      const verdict = await this.#verdict(
+      const verdict = this.#verdict(
         item,
+        clusters.get(item.name),
         target,
         rollout.healthTimeoutMinutes,
       );
@@ -128,12 +135,12 @@ export class RolloutRunner {
   }
 
   /** Whether a started cluster is healthy on `target`, failed, or still under way (`undefined`). */
-  async #verdict(
+  #verdict(
     item: RolloutItem,
+    cluster: ClusterRecord | undefined,
     target: string,
     timeoutMinutes: number,
-  ): Promise<Verdict | undefined> {
-    const cluster = await this.#o.clusterStore.get(item.name);
+  ): Verdict | undefined {
     if (!cluster || cluster.deletedAt)
       return { ok: false, message: 'the cluster was deleted' };
     const elapsed =
@@ -206,9 +213,14 @@ export class RolloutRunner {
         i.wave === wave.index &&
         (i.status === 'Pending' || i.status === 'Waiting'),
     );
-    const own = await this.#o.windows.getMany(items.map(i => i.name));
+    if (!items.length) return;
+    const names = items.map(i => i.name);
+    const [own, clusters] = await Promise.all([
+      this.#o.windows.getMany(names),
+      this.#o.clusterStore.getMany(names),
+    ]);
     for (const item of items) {
-      const cluster = await this.#o.clusterStore.get(item.name);
+      const cluster = clusters.get(item.name);
       const skip = skipReason(cluster, rollout.targetVersion);
       if (skip) {
         await this.#move(rollout, item, {

@@ -24,13 +24,6 @@ import { RolloutRunner } from './RolloutRunner';
 import { RolloutService } from './RolloutService';
 import { readRolloutSettings } from './settings';
 
-export { DatabaseRolloutStore } from './DatabaseRolloutStore';
-export { DatabaseMaintenanceWindowStore } from './DatabaseMaintenanceWindowStore';
-export { RolloutRunner } from './RolloutRunner';
-export { RolloutService } from './RolloutService';
-export { isOpen, nextOpening } from './maintenanceWindows';
-export { readRolloutSettings } from './settings';
-
 /** What fleet rollouts are built from. */
 export interface CreateRolloutsOptions {
   config: Config;

@@ -3,6 +3,7 @@ import { ScanKind, ScanResult } from '@palette-backstage/plugin-palette-common';
 import { DatabaseClusterStore } from '../clusters/DatabaseClusterStore';
 import { ClusterRecord } from '../clusters/types';
 import { ComplianceService } from '../fleet/compliance';
+import { isoDay } from '../fleet/cost/periods';
 import { demoScans, pastView } from './demoClusterPast';
 import { DEMO_SEED_ACTOR } from './seedDemoProfiles';
 
@@ -10,7 +11,6 @@ const DAY = 24 * 3600_000;
 const PAGE = 200;
 
 const withoutReceivedAt = ({ receivedAt: _, ...scan }: ScanResult) => scan;
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const startOfUtcDay = (ms: number) => Math.floor(ms / DAY) * DAY;
 
 /** What the demo compliance history needs. */
@@ -45,7 +45,7 @@ export function demoComplianceHistory(deps: DemoComplianceHistoryDeps) {
   return {
     /** Whether there are snapshots before today (demo or not): then there is nothing to backfill. */
     hasHistory: (now: Date) =>
-      compliance.store.hasSnapshotsBefore(utcDay(now.getTime())),
+      compliance.store.hasSnapshotsBefore(isoDay(now.getTime())),
 
     /** Writes the history; returns the number of days written (0 when there was history). */
     async backfill(now: Date): Promise<number> {
@@ -77,7 +77,7 @@ export function demoComplianceHistory(deps: DemoComplianceHistoryDeps) {
           if (Date.parse(record.createdAt) > at) continue;
           snapshots.push({
             clusterId: record.id,
-            day: utcDay(day),
+            day: isoDay(day),
             score: await score(
               new Date(at),
               pastView(record, at, nowMs),
@@ -88,7 +88,7 @@ export function demoComplianceHistory(deps: DemoComplianceHistoryDeps) {
         days += 1;
       }
       const written = await compliance.store.recordHistory({
-        before: utcDay(today),
+        before: isoDay(today),
         receivedBy: DEMO_SEED_ACTOR,
         scans: [...scans].flatMap(([clusterId, past]) =>
           past.map(s => ({

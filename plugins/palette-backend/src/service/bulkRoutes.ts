@@ -31,7 +31,7 @@ export interface BulkRouteOptions {
   permissions: PermissionsService;
   auditor: AuditorService;
   clusters: Pick<ClusterService, 'upgrade' | 'setPaused' | 'requestDeletion'>;
-  clusterStore: Pick<DatabaseClusterStore, 'get'>;
+  clusterStore: Pick<DatabaseClusterStore, 'getMany'>;
 }
 
 /**
@@ -120,7 +120,8 @@ export function registerBulkRoutes(
       body.action === 'delete'
         ? paletteClusterDeletePermission
         : paletteClusterUpdatePermission;
-    const [readable, allowed] = await Promise.all([
+    const [records, readable, allowed] = await Promise.all([
+      clusterStore.getMany(names),
       allowedClusters(
         permissions,
         credentials,
@@ -132,7 +133,7 @@ export function registerBulkRoutes(
     const results: BulkClusterActionResponse['results'] = [];
     // One after the other: each takes its team's governance lock.
     for (const name of names) {
-      const record = await clusterStore.get(name);
+      const record = records.get(name);
       if (!record || record.deletedAt || !readable.has(name)) {
         // As for a single action: an unreadable cluster looks missing.
         results.push({

@@ -75,9 +75,14 @@ export async function requesterOfCredentials(
   return { teams: info.ownershipEntityRefs };
 }
 
+/** What finding the cluster in the path takes. */
+type ClusterLookup = Pick<ClusterRouteOptions, 'httpAuth' | 'permissions'> & {
+  clusterStore: Pick<DatabaseClusterStore, 'get'>;
+};
+
 /** The cluster in the path if the caller may read it; otherwise indistinguishable from a missing one. */
 export async function readableCluster(
-  deps: Pick<ClusterRouteOptions, 'httpAuth' | 'permissions' | 'clusterStore'>,
+  deps: ClusterLookup,
   req: Request,
   credentials?: BackstageCredentials,
 ): Promise<ClusterRecord> {
@@ -90,6 +95,26 @@ export async function readableCluster(
   )
     return record;
   throw new NotFoundError(`No cluster named "${name}"`);
+}
+
+/**
+ * An action by a user on the cluster in the path: the cluster (404 when they
+ * may not read it), once they are found to hold `permission` on it (403).
+ */
+export async function clusterActionRequest(
+  deps: ClusterLookup,
+  req: Request,
+  permission: ResourcePermission,
+): Promise<{ record: ClusterRecord; actor: string }> {
+  const credentials = await deps.httpAuth.credentials(req, { allow: ['user'] });
+  const record = await readableCluster(deps, req, credentials);
+  await requireOnResource(
+    deps.permissions,
+    credentials,
+    permission,
+    record.name,
+  );
+  return { record, actor: actorOf(credentials) };
 }
 
 /** The cluster routes: fleet list, requests, day-2 changes, timeline, kubeconfig. */
@@ -127,16 +152,10 @@ export function registerClusterRoutes(
 
   const requesterOf = (credentials: BackstageCredentials) =>
     requesterOfCredentials(options, credentials);
-  const readable = (req: Request, credentials?: BackstageCredentials) =>
-    readableCluster(options, req, credentials);
+  const readable = (req: Request) => readableCluster(options, req);
 
-  /** A change by a user to the cluster in the path: that they may, and who they are. */
-  async function changeRequest(req: Request, permission: ResourcePermission) {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const record = await readable(req, credentials);
-    await requireOnResource(permissions, credentials, permission, record.name);
-    return { record, actor: actorOf(credentials) };
-  }
+  const changeRequest = (req: Request, permission: ResourcePermission) =>
+    clusterActionRequest(options, req, permission);
 
   const change = <T>(req: Request, action: string, fn: () => Promise<T>) =>
     audited(
@@ -284,13 +303,9 @@ export function registerClusterRoutes(
   });
 
   router.get('/clusters/:name/kubeconfig', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const record = await readable(req, credentials);
-    await requireOnResource(
-      permissions,
-      credentials,
+    const { record } = await changeRequest(
+      req,
       paletteClusterKubeconfigPermission,
-      record.name,
     );
     if (record.imported)
       throw new NotAllowedError(

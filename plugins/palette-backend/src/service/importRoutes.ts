@@ -11,13 +11,14 @@ import {
   paletteClusterUpdatePermission,
   paletteProfileCreatePermission,
 } from '@palette-backstage/plugin-palette-common';
-import express, { Request } from 'express';
+import express from 'express';
 import { DatabaseClusterStore } from '../clusters/DatabaseClusterStore';
 import { toClusterDetails } from '../clusters/toApi';
 import { ImportService } from '../imports/ImportService';
 import { audited } from './audited';
-import { requireBasic, requireOnResource } from './authorization';
+import { requireBasic } from './authorization';
 import {
+  clusterActionRequest,
   isTrue,
   readableCluster,
   requesterOfCredentials,
@@ -47,13 +48,6 @@ export function registerImportRoutes(
 ) {
   const { httpAuth, permissions, auditor, imports } = options;
 
-  const change = <T>(
-    req: Request,
-    action: string,
-    target: string,
-    fn: () => Promise<T>,
-  ) => audited(auditor, req, 'cluster-change', { action, target }, fn);
-
   router.post('/clusters/import', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     await requireBasic(
@@ -67,10 +61,11 @@ export function registerImportRoutes(
       res.json(await imports.dryRun(request, requester));
       return;
     }
-    const record = await change(
+    const record = await audited(
+      auditor,
       req,
-      'cluster.import',
-      `cluster:${request.name}`,
+      'cluster-change',
+      { action: 'cluster.import', target: `cluster:${request.name}` },
       () => imports.importCluster(request, actorOf(credentials), requester),
     );
     res.status(201).json(toClusterDetails(record));
@@ -82,13 +77,10 @@ export function registerImportRoutes(
   });
 
   router.post('/clusters/:name/discover', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const record = await readableCluster(options, req, credentials);
-    await requireOnResource(
-      permissions,
-      credentials,
+    const { record } = await clusterActionRequest(
+      options,
+      req,
       paletteClusterUpdatePermission,
-      record.name,
     );
     const discovered = await imports.discover(record);
     res.json(toClusterDetails(discovered));

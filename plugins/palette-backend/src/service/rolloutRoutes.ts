@@ -11,7 +11,6 @@ import {
   createRolloutRequestSchema,
   listRolloutsQuerySchema,
   MaintenanceWindow,
-  paletteClusterReadPermission,
   paletteClusterUpdatePermission,
   paletteFleetReadPermission,
   paletteRolloutManagePermission,
@@ -29,8 +28,9 @@ import {
 import { RolloutService } from '../rollouts/RolloutService';
 import { toApiRollout } from '../rollouts/rows';
 import { audited } from './audited';
-import { mayRead, requireBasic, requireOnResource } from './authorization';
+import { requireBasic, requireOnResource } from './authorization';
 import { allowedClusters } from './bulkRoutes';
+import { readableCluster } from './clusterRoutes';
 import { parseInput } from './parseInput';
 import { actorOf } from './profileRoutes';
 
@@ -56,8 +56,7 @@ export function registerRolloutRoutes(
   router: express.Router,
   options: RolloutRouteOptions,
 ) {
-  const { httpAuth, permissions, auditor, rollouts, windows, clusterStore } =
-    options;
+  const { httpAuth, permissions, auditor, rollouts, windows } = options;
   const now = options.now ?? (() => new Date());
 
   async function fleetReader(req: Request) {
@@ -158,24 +157,11 @@ export function registerRolloutRoutes(
   });
 
   /** A live cluster the caller may read; otherwise indistinguishable from a missing one. */
-  async function readableCluster(
-    req: Request,
-    credentials: BackstageCredentials,
-  ) {
-    const name = req.params.name;
-    const record = await clusterStore.get(name);
-    if (
-      record &&
-      !record.deletedAt &&
-      (await mayRead(
-        permissions,
-        credentials,
-        paletteClusterReadPermission,
-        name,
-      ))
-    )
-      return record;
-    throw new NotFoundError(`No cluster named "${name}"`);
+  async function liveCluster(req: Request, credentials: BackstageCredentials) {
+    const record = await readableCluster(options, req, credentials);
+    if (record.deletedAt)
+      throw new NotFoundError(`No cluster named "${record.name}"`);
+    return record;
   }
 
   async function windowOf(
@@ -202,13 +188,13 @@ export function registerRolloutRoutes(
 
   router.get('/clusters/:name/maintenance-window', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const record = await readableCluster(req, credentials);
+    const record = await liveCluster(req, credentials);
     res.json(await windowOf(record.name, record.environment));
   });
 
   router.put('/clusters/:name/maintenance-window', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const record = await readableCluster(req, credentials);
+    const record = await liveCluster(req, credentials);
     await requireOnResource(
       permissions,
       credentials,

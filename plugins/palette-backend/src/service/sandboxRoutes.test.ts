@@ -43,14 +43,20 @@ describe('sandbox routes', () => {
   afterEach(() => policy.denied.clear());
 
   const get = (path: string, auth = alice) =>
-    request(backend.server).get(`/api/palette${path}`).set('authorization', auth);
+    request(backend.server)
+      .get(`/api/palette${path}`)
+      .set('authorization', auth);
 
   it("lists the embedded simulator's existing clusters and hands out a kubeconfig that reaches one", async () => {
     const list = await get('/sandbox/existing-clusters');
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual(
       expect.arrayContaining([
-        { managementCluster: 'sim', name: 'legacy-payments', health: 'healthy' },
+        {
+          managementCluster: 'sim',
+          name: 'legacy-payments',
+          health: 'healthy',
+        },
       ]),
     );
 

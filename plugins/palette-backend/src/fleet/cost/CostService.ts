@@ -8,7 +8,7 @@ import {
   CostTrend,
   FleetCostSummary,
 } from '@palette-backstage/plugin-palette-common';
-import { HOURS_PER_MONTH } from '../../governance/priceTable';
+import { HOURS_PER_MONTH } from './defaultPrices';
 import { ClusterRecord } from '../../clusters/types';
 import { CostRollups } from './CostRollups';
 import { budgetStatus } from './CostRollups';

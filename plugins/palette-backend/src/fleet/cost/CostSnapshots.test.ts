@@ -10,7 +10,7 @@ import {
 } from '../../clusters/testFixtures';
 import { applyDatabaseMigrations } from '../../database/migrations';
 import { importedRequest } from '../../imports/importedRequest';
-import { HOURS_PER_MONTH } from '../../governance/priceTable';
+import { HOURS_PER_MONTH } from './defaultPrices';
 import {
   createPaletteTestDatabases,
   PALETTE_TEST_DATABASE_IDS,

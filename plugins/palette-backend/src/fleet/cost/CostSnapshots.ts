@@ -6,6 +6,7 @@ import { observedRate } from './observedRate';
 import { PriceModel } from './PriceModel';
 import { COST_ACCRUALS_TABLE, COST_DAILY_TABLE } from './costTables';
 import { aggregateCostMonths } from './CostMonths';
+import { isoDay } from './periods';
 
 export { COST_ACCRUALS_TABLE, COST_DAILY_TABLE } from './costTables';
 
@@ -19,15 +20,12 @@ const MAX_WINDOW_MS = DAY_MS;
 /** Clusters per transaction: short transactions, few round trips. */
 const BATCH_SIZE = 100;
 
-/** The UTC day of an instant, `YYYY-MM-DD`. */
-export const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /** Splits `[from, to)` at UTC midnights. */
 function splitByDay(from: number, to: number) {
   const parts: Array<{ day: string; hours: number }> = [];
   for (let start = from; start < to; ) {
     const end = Math.min(to, (Math.floor(start / DAY_MS) + 1) * DAY_MS);
-    parts.push({ day: dayOf(start), hours: (end - start) / HOUR_MS });
+    parts.push({ day: isoDay(start), hours: (end - start) / HOUR_MS });
     start = end;
   }
   return parts;

@@ -2,7 +2,7 @@ import {
   CloudType,
   isManagedCloudType,
 } from '@palette-backstage/plugin-palette-common';
-import { HOURS_PER_MONTH } from '../../governance/priceTable';
+import { HOURS_PER_MONTH } from './defaultPrices';
 import { MACHINE_SIZES } from '../../orchestration/render';
 import {
   CostSettings,

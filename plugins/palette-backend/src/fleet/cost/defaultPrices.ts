@@ -1,3 +1,6 @@
+/** Hours in an average month (365 × 24 / 12). */
+export const HOURS_PER_MONTH = 730;
+
 /**
  * The built-in price list: approximate on-demand (pay-as-you-go, Linux)
  * list prices in USD of common instance types in a few regions, and

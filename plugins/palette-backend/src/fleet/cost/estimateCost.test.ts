@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { devRequest } from '../../clusters/testFixtures';
-import { HOURS_PER_MONTH } from '../../governance/priceTable';
+import { HOURS_PER_MONTH } from './defaultPrices';
 import { estimateCost } from './estimateCost';
 import { costSettingsFrom, readCostSettings } from './priceConfig';
 import { PriceModel } from './PriceModel';

@@ -4,7 +4,7 @@ import {
   CostLine,
   CostRange,
 } from '@palette-backstage/plugin-palette-common';
-import { HOURS_PER_MONTH } from '../../governance/priceTable';
+import { HOURS_PER_MONTH } from './defaultPrices';
 import { PriceContext, PriceModel } from './PriceModel';
 
 /** Money as the API shows it: rounded to cents. */

@@ -1,5 +1,5 @@
 import { DiscoveredNode } from '@palette-backstage/plugin-palette-common';
-import { HOURS_PER_MONTH } from '../../governance/priceTable';
+import { HOURS_PER_MONTH } from './defaultPrices';
 import { observedRate } from './observedRate';
 import { costSettingsFrom } from './priceConfig';
 import { PriceModel } from './PriceModel';

@@ -3,7 +3,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { HealthReport } from '@palette-backstage/plugin-palette-common';
-import { rootRouteRef } from '../../routes';
 import {
   Apis,
   awsInfra,
@@ -14,6 +13,19 @@ import {
   MOUNTED_ROUTES,
 } from '../clusters/__testUtils__/fixtures';
 import { PalettePage } from './PalettePage';
+
+type ApiMock = ReturnType<typeof fakePaletteApi>;
+
+/** The page mounted at /palette, opened at `path`. */
+const renderPaletteAt = (api: ApiMock, path: string) =>
+  renderInTestApp(
+    <Apis api={api}>
+      <Routes>
+        <Route path="/palette/*" element={<PalettePage />} />
+      </Routes>
+    </Apis>,
+    { mountedRoutes: MOUNTED_ROUTES, routeEntries: [path] },
+  );
 
 function apiReturning(report: HealthReport | Error) {
   return fakePaletteApi({
@@ -86,14 +98,7 @@ describe('PalettePage', () => {
 
   it('has an Approvals tab with the requests waiting for a decision', async () => {
     const api = fakeClusterApi();
-    await renderInTestApp(
-      <Apis api={api}>
-        <Routes>
-          <Route path="/palette/*" element={<PalettePage />} />
-        </Routes>
-      </Apis>,
-      { mountedRoutes: MOUNTED_ROUTES, routeEntries: ['/palette/approvals'] },
-    );
+    await renderPaletteAt(api, '/palette/approvals');
     expect(
       within(screen.getByRole('tablist')).getByRole('tab', {
         name: 'Approvals',
@@ -111,14 +116,7 @@ describe('PalettePage', () => {
 
   it('has a Governance tab with the policies and quotas', async () => {
     const api = fakeClusterApi();
-    await renderInTestApp(
-      <Apis api={api}>
-        <Routes>
-          <Route path="/palette/*" element={<PalettePage />} />
-        </Routes>
-      </Apis>,
-      { mountedRoutes: MOUNTED_ROUTES, routeEntries: ['/palette/governance'] },
-    );
+    await renderPaletteAt(api, '/palette/governance');
     expect(
       await screen.findByText('No governance policy yet'),
     ).toBeInTheDocument();
@@ -144,17 +142,7 @@ describe('PalettePage', () => {
       getHealth: async () => healthy,
       listProfiles: async () => ({ items: [summary], totalCount: 1 }),
     });
-    await renderInTestApp(
-      <Apis api={api}>
-        <Routes>
-          <Route path="/palette/*" element={<PalettePage />} />
-        </Routes>
-      </Apis>,
-      {
-        mountedRoutes: { '/palette': rootRouteRef },
-        routeEntries: ['/palette/profiles'],
-      },
-    );
+    await renderPaletteAt(api, '/palette/profiles');
     const tabs = screen.getByRole('tablist');
     expect(within(tabs).getByRole('tab', { name: 'Profiles' })).toHaveAttribute(
       'aria-selected',
@@ -174,14 +162,7 @@ describe('PalettePage', () => {
 
   it('has a Clusters tab with the fleet, then Profiles, Rollouts, Approvals, Governance and Audit', async () => {
     const api = fakeClusterApi();
-    await renderInTestApp(
-      <Apis api={api}>
-        <Routes>
-          <Route path="/palette/*" element={<PalettePage />} />
-        </Routes>
-      </Apis>,
-      { mountedRoutes: MOUNTED_ROUTES, routeEntries: ['/palette/clusters'] },
-    );
+    await renderPaletteAt(api, '/palette/clusters');
     const tabs = within(screen.getByRole('tablist'));
     await waitFor(() =>
       expect(tabs.getAllByRole('tab').map(t => t.textContent)).toEqual([

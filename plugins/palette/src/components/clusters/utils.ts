@@ -162,6 +162,42 @@ export function normalizeFieldPath(path: string | Array<PropertyKey>): string {
     .replace(/^\.+/, '');
 }
 
+/** An error about one field of a form. */
+export const formError = (
+  field: string,
+  message: string,
+  code = 'form',
+): ValidationMessage => ({ severity: 'error', code, field, message });
+
+/** One issue of a failed schema check (zod's shape, without needing zod). */
+export interface SchemaIssue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}
+
+/**
+ * Adds the issues of a failed schema check to a form's messages, one error
+ * per field: a field the form's own checks already named keeps their words.
+ * `word` may say an issue in words of the form, or return undefined to leave
+ * it unsaid.
+ */
+export function addSchemaIssues(
+  messages: ValidationMessage[],
+  issues: ReadonlyArray<SchemaIssue>,
+  options: {
+    code?: string;
+    word?: (field: string, issue: SchemaIssue) => string | undefined;
+  } = {},
+): void {
+  const { code = 'form', word = (_, issue) => issue.message } = options;
+  for (const issue of issues) {
+    const field = normalizeFieldPath([...issue.path]);
+    if (messages.some(m => m.field === field)) continue;
+    const message = word(field, issue);
+    if (message !== undefined) messages.push(formError(field, message, code));
+  }
+}
+
 /**
  * The validation messages an error carries: those in its body, or else the
  * `field: message; field: message` parts of the message of an InputError

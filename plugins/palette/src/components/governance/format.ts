@@ -1,17 +1,13 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { POLICY_WILDCARD } from '@palette-backstage/plugin-palette-common';
-
-const USD = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  maximumFractionDigits: 0,
-});
+import { formatMoney } from '../fleet/format';
 
 /**
  * An estimated cost, in the price table's currency (USD), rounded to
  * whole units: estimates are no more precise than that.
  */
-export const formatCost = (amount: number) => USD.format(amount);
+export const formatCost = (amount: number) =>
+  formatMoney(amount, 'USD', { whole: true });
 
 /** `$841 / month`. */
 export const formatMonthlyCost = (amount: number) =>

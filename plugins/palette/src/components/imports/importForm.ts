@@ -9,7 +9,7 @@ import {
   ownershipMessages,
   toOwnershipRequest,
 } from '../clusters/request';
-import { normalizeFieldPath } from '../clusters/utils';
+import { addSchemaIssues, formError } from '../clusters/utils';
 
 /** The import dialog's inputs. */
 export interface ImportForm {
@@ -79,28 +79,11 @@ export const isImportFieldShown = (field: string) =>
  */
 export function validateImportForm(form: ImportForm): ValidationMessage[] {
   const messages: ValidationMessage[] = [];
-  const required = (field: string) =>
-    messages.push({
-      severity: 'error',
-      code: 'form',
-      field,
-      message: 'is required',
-    });
-  if (!form.name.trim()) required('name');
-  if (!form.kubeconfig.trim()) required('kubeconfig');
+  if (!form.name.trim()) messages.push(formError('name', 'is required'));
+  if (!form.kubeconfig.trim())
+    messages.push(formError('kubeconfig', 'is required'));
   messages.push(...ownershipMessages(form));
   const parsed = importClusterRequestSchema.safeParse(toImportRequest(form));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = normalizeFieldPath(issue.path as PropertyKey[]);
-      if (messages.some(m => m.field === field)) continue;
-      messages.push({
-        severity: 'error',
-        code: 'form',
-        field,
-        message: issue.message,
-      });
-    }
-  }
+  if (!parsed.success) addSchemaIssues(messages, parsed.error.issues);
   return messages;
 }

@@ -3,7 +3,7 @@ import {
   maintenanceWindowSchema,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
-import { normalizeFieldPath } from '../utils';
+import { addSchemaIssues, formError } from '../utils';
 
 const DAYS = [
   'Sunday',
@@ -101,15 +101,11 @@ export function toMaintenanceWindow(form: WindowForm): MaintenanceWindow {
 /** What is wrong with the form, by `maintenanceWindowSchema`. */
 export function validateWindowForm(form: WindowForm): ValidationMessage[] {
   const messages: ValidationMessage[] = [];
-  const error = (field: string, message: string) =>
-    messages.push({ severity: 'error', code: 'form', field, message });
   if (!/^\s*\d+\s*$/.test(form.durationMinutes))
-    error('durationMinutes', 'must be a whole number of minutes');
+    messages.push(
+      formError('durationMinutes', 'must be a whole number of minutes'),
+    );
   const parsed = maintenanceWindowSchema.safeParse(toMaintenanceWindow(form));
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      const field = normalizeFieldPath(issue.path as PropertyKey[]);
-      if (!messages.some(m => m.field === field)) error(field, issue.message);
-    }
+  if (!parsed.success) addSchemaIssues(messages, parsed.error.issues);
   return messages;
 }

@@ -18,9 +18,10 @@ const NONE: ListedClusterPermissions = { canUpdate: false, canDelete: false };
 /**
  * What the signed-in user may do with each of the named clusters (a page of
  * the fleet). `usePermission` answers for one resource per hook, and a page
- * has a changing number of rows, so this asks the permission API directly;
- * it batches the questions into one request. Unknown until answered, and
- * then `false` for what was not answered.
+ * has a changing number of rows, so this asks the permission API directly.
+ * That API batches the questions asked in one tick into one request, so a
+ * page costs one round trip. Unknown until answered, and then `false` for
+ * what was not answered.
  */
 export function useClusterPermissionMap(names: readonly string[]): {
   loading: boolean;

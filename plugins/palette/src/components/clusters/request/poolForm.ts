@@ -4,7 +4,7 @@ import {
   WorkerPool,
   workerPoolSchema,
 } from '@palette-backstage/plugin-palette-common';
-import { normalizeFieldPath } from '../utils';
+import { addSchemaIssues } from '../utils';
 
 /** A worker pool as its inputs hold it: numbers as text. */
 export interface PoolForm {
@@ -95,19 +95,12 @@ export function poolMessages(pool: PoolForm): ValidationMessage[] {
         message: 'must be a whole number',
       });
   const parsed = workerPoolSchema.safeParse(toWorkerPool(pool));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = normalizeFieldPath(issue.path as PropertyKey[]);
-      // A number that is no number is already said above.
-      if (messages.some(m => m.field === field)) continue;
-      messages.push({
-        severity: 'error',
-        code: 'pool.schema',
-        field,
-        message:
-          field === 'name' && !pool.name.trim() ? 'is required' : issue.message,
-      });
-    }
-  }
+  // A number that is no number is already said above.
+  if (!parsed.success)
+    addSchemaIssues(messages, parsed.error.issues, {
+      code: 'pool.schema',
+      word: (field, issue) =>
+        field === 'name' && !pool.name.trim() ? 'is required' : issue.message,
+    });
   return messages;
 }

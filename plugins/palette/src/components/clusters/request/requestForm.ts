@@ -8,7 +8,7 @@ import {
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
 import { normalizeOwnerRef } from '../../profiles/utils';
-import { normalizeFieldPath } from '../utils';
+import { addSchemaIssues, formError as error } from '../utils';
 import { newPool, PoolForm, poolMessages, toWorkerPool } from './poolForm';
 
 /** One chosen add-on profile. */
@@ -182,13 +182,6 @@ export function toClusterRequest(
   return request;
 }
 
-const error = (field: string, message: string): ValidationMessage => ({
-  severity: 'error',
-  code: 'form',
-  field,
-  message,
-});
-
 /** Friendlier words for empty inputs than the schema's patterns. */
 const REQUIRED: Record<string, (form: RequestForm) => boolean> = {
   name: f => !f.name.trim(),
@@ -252,18 +245,15 @@ export function validateRequestForm(
   const parsed = clusterRequestSchema.safeParse(
     toClusterRequest(form, variables),
   );
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = normalizeFieldPath(issue.path as PropertyKey[]);
-      // Pools and empty inputs are already said, in better words.
-      if (said(field) || field.startsWith('workerPools.')) continue;
-      if (
-        field.startsWith('profile') &&
-        (said('profile.name') || said('profile.version'))
-      )
-        continue;
-      messages.push(error(field, issue.message));
-    }
-  }
+  // Pools and empty inputs are already said, in better words.
+  if (!parsed.success)
+    addSchemaIssues(messages, parsed.error.issues, {
+      word: (field, issue) =>
+        field.startsWith('workerPools.') ||
+        (field.startsWith('profile') &&
+          (said('profile.name') || said('profile.version')))
+          ? undefined
+          : issue.message,
+    });
   return messages;
 }

@@ -5,7 +5,7 @@ import {
   StoredGovernancePolicy,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
-import { normalizeFieldPath } from '../../clusters/utils';
+import { addSchemaIssues, formError as error } from '../../clusters/utils';
 import { normalizeSystemRef } from '../../clusters/request/requestForm';
 import { normalizeOwnerRef } from '../../profiles/utils';
 
@@ -106,13 +106,6 @@ export function toPolicyInput(form: PolicyForm): GovernancePolicyInput {
   return input;
 }
 
-const error = (field: string, message: string): ValidationMessage => ({
-  severity: 'error',
-  code: 'form',
-  field,
-  message,
-});
-
 /**
  * What is wrong with the form before it is sent: empty scopes, unknown
  * project refs, profiles listed twice, and whatever `governancePolicySchema`
@@ -121,7 +114,6 @@ const error = (field: string, message: string): ValidationMessage => ({
  */
 export function validatePolicyForm(form: PolicyForm): ValidationMessage[] {
   const messages: ValidationMessage[] = [];
-  const said = (field: string) => messages.some(m => m.field === field);
   if (!form.project.trim()) messages.push(error('project', 'is required'));
   else if (
     form.project.trim() !== POLICY_WILDCARD &&
@@ -142,17 +134,11 @@ export function validatePolicyForm(form: PolicyForm): ValidationMessage[] {
   });
   const parsed = governancePolicySchema.safeParse(toPolicyInput(form));
   if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      const field = normalizeFieldPath(issue.path as PropertyKey[]);
-      if (said(field)) continue;
-      messages.push(
-        error(
-          field,
-          field === 'approverGroup' && !form.approverGroup.trim()
-            ? 'is required when approval is required'
-            : issue.message,
-        ),
-      );
-    }
+    addSchemaIssues(messages, parsed.error.issues, {
+      word: (field, issue) =>
+        field === 'approverGroup' && !form.approverGroup.trim()
+          ? 'is required when approval is required'
+          : issue.message,
+    });
   return messages;
 }

@@ -4,7 +4,7 @@ import {
   teamQuotaSchema,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
-import { normalizeFieldPath } from '../../clusters/utils';
+import { addSchemaIssues, formError as error } from '../../clusters/utils';
 import { normalizeOwnerRef } from '../../profiles/utils';
 
 /** The quota dialog's inputs: numbers as text, empty for no limit. */
@@ -62,13 +62,6 @@ export function toTeamQuota(form: QuotaForm): TeamQuota {
   return quota;
 }
 
-const error = (field: string, message: string): ValidationMessage => ({
-  severity: 'error',
-  code: 'form',
-  field,
-  message,
-});
-
 /** What is wrong with the form, by `teamQuotaSchema` and in plainer words. */
 export function validateQuotaForm(form: QuotaForm): ValidationMessage[] {
   const messages: ValidationMessage[] = [];
@@ -89,11 +82,6 @@ export function validateQuotaForm(form: QuotaForm): ValidationMessage[] {
       );
   }
   const parsed = teamQuotaSchema.safeParse(toTeamQuota(form));
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      const field = normalizeFieldPath(issue.path as PropertyKey[]);
-      if (!messages.some(m => m.field === field))
-        messages.push(error(field, issue.message));
-    }
+  if (!parsed.success) addSchemaIssues(messages, parsed.error.issues);
   return messages;
 }

@@ -4,7 +4,11 @@ import {
   RolloutSelector,
   ValidationMessage,
 } from '@palette-backstage/plugin-palette-common';
-import { normalizeFieldPath } from '../../clusters/utils';
+import {
+  addSchemaIssues,
+  formError as error,
+  normalizeFieldPath,
+} from '../../clusters/utils';
 import { normalizeSystemRef } from '../../clusters/request/requestForm';
 import { normalizeOwnerRef } from '../../profiles/utils';
 
@@ -82,13 +86,6 @@ export function toRolloutRequest(form: RolloutForm): CreateRolloutRequest {
   return request;
 }
 
-const error = (field: string, message: string): ValidationMessage => ({
-  severity: 'error',
-  code: 'form',
-  field,
-  message,
-});
-
 /** What is wrong with the form, checked by `createRolloutRequestSchema`. */
 export function validateRolloutForm(form: RolloutForm): ValidationMessage[] {
   const messages: ValidationMessage[] = [];
@@ -108,12 +105,7 @@ export function validateRolloutForm(form: RolloutForm): ValidationMessage[] {
       );
   });
   const parsed = createRolloutRequestSchema.safeParse(toRolloutRequest(form));
-  if (!parsed.success)
-    for (const issue of parsed.error.issues) {
-      const field = normalizeFieldPath(issue.path as PropertyKey[]);
-      if (!messages.some(m => m.field === field))
-        messages.push(error(field, issue.message));
-    }
+  if (!parsed.success) addSchemaIssues(messages, parsed.error.issues);
   return messages;
 }
 
